@@ -1,0 +1,3 @@
+package id.peduli.core.domain;
+
+public enum LedgerEntryType { DONATION, REFUND, DISBURSEMENT }

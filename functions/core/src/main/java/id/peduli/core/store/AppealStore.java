@@ -1,0 +1,43 @@
+package id.peduli.core.store;
+
+import id.peduli.core.domain.Anomaly;
+import id.peduli.core.domain.Appeal;
+import id.peduli.core.domain.AppealStatus;
+import id.peduli.core.domain.HistoryEntry;
+import id.peduli.core.domain.RegionCode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Appeals, their history, anomalies and the NIK index. */
+public interface AppealStore {
+
+    /** Stores a new appeal, its empty ledger head and its NIK index entry, with the idempotency record if any. */
+    void create(Appeal appeal, IdempotencyRecord idempotency);
+
+    Optional<Appeal> find(String id);
+
+    Optional<AppealView> findView(String id);
+
+    /** Public appeals in {@code region} (a province, a regency, or everywhere when null), newest verification first. */
+    Page<AppealView> listPublic(RegionCode region, int limit, Map<String, String> after);
+
+    /** Appeals with {@code status} in {@code region}, oldest first. */
+    Page<Appeal> queue(AppealStatus status, RegionCode region, int limit, Map<String, String> after);
+
+    /**
+     * Replaces {@code before} by {@code after} and appends {@code entry} to the history, only if nobody changed the
+     * appeal since {@code before} was read.
+     * @throws id.peduli.core.domain.DomainException.Conflict when someone did
+     */
+    void decide(Appeal before, Appeal after, HistoryEntry entry);
+
+    List<HistoryEntry> history(String id);
+
+    List<Anomaly> anomalies(String id);
+
+    void recordAnomaly(String appealId, Anomaly anomaly);
+
+    /** Ids of other open appeals whose patient has the NIK with this keyed hash. */
+    List<String> openAppealsWithNik(String nikHash, String exceptId);
+}

@@ -1,0 +1,54 @@
+package id.peduli.core.store;
+
+import id.peduli.core.domain.Appeal;
+import id.peduli.core.domain.DomainException;
+import id.peduli.core.http.OfficerScope;
+import id.peduli.core.domain.Ids;
+import id.peduli.core.store.dynamodb.Dynamo;
+import id.peduli.core.store.dynamodb.DynamoAppealStore;
+import id.peduli.core.store.dynamodb.DynamoDonationStore;
+import id.peduli.core.store.dynamodb.DynamoIdempotencyStore;
+import id.peduli.core.store.dynamodb.DynamoLedgerStore;
+import java.util.Optional;
+
+/** The stores a function works with, on one table. Handlers take this; tests pass their own. */
+public record Stores(AppealStore appeals, DonationStore donations, LedgerStore ledger, IdempotencyStore idempotency) {
+
+    public static Stores on(Dynamo dynamo) {
+        return new Stores(new DynamoAppealStore(dynamo), new DynamoDonationStore(dynamo), new DynamoLedgerStore(dynamo),
+                new DynamoIdempotencyStore(dynamo));
+    }
+
+    private static final class Default {
+        static final Stores INSTANCE = on(Dynamo.fromEnvironment());
+    }
+
+    /**
+     * The appeal with this id if the public may see it.
+     * @throws DomainException.NotFound when it does not exist or is not public (the two are not told apart)
+     */
+    public AppealView publicAppeal(String id) {
+        return (Ids.isWellFormed(id) ? appeals.findView(id) : Optional.<AppealView>empty())
+                .filter(v -> v.appeal().status().isPublic())
+                .orElseThrow(() -> new DomainException.NotFound("No public appeal with this id."));
+    }
+
+    /**
+     * The stored appeal, if the officer's scope covers its current region.
+     * @throws DomainException.NotFound when there is no such appeal
+     * @throws DomainException.Forbidden when it lies outside the officer's regions
+     */
+    public Appeal officerAppeal(OfficerScope scope, String id) {
+        Appeal appeal = (Ids.isWellFormed(id) ? appeals.find(id) : Optional.<Appeal>empty())
+                .orElseThrow(() -> new DomainException.NotFound("No appeal with this id."));
+        if (!scope.covers(appeal.regionCode())) {
+            throw new DomainException.Forbidden("This appeal is outside your regions.");
+        }
+        return appeal;
+    }
+
+    /** The container's stores, built once from the environment. */
+    public static Stores fromEnvironment() {
+        return Default.INSTANCE;
+    }
+}

@@ -1,0 +1,94 @@
+package id.peduli.core.store.dynamodb;
+
+import id.peduli.core.Config;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * The DynamoDB client and table, built once per container. Region, endpoint and credentials come from the
+ * environment (or the matching {@code aws.*} system properties), exactly as Lambda provides them.
+ *
+ * <p>Retries: the SDK's STANDARD mode (3 attempts, exponential backoff with jitter, throttling-aware) retries
+ * transient faults of a single call. Optimistic-concurrency losses inside transactions are retried by the stores,
+ * which re-read before trying again.
+ */
+public final class Dynamo {
+    private final DynamoDbClient client;
+    private final String table;
+
+    public Dynamo(DynamoDbClient client, String table) {
+        this.client = client;
+        this.table = table;
+    }
+
+    private static final class Default {
+        static final Dynamo INSTANCE = new Dynamo(newClient(), Config.tableName());
+    }
+
+    /** The container's shared instance. */
+    public static Dynamo fromEnvironment() {
+        return Default.INSTANCE;
+    }
+
+    public static DynamoDbClient newClient() {
+        return DynamoDbClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(5))
+                        .build())
+                .overrideConfiguration(c -> c
+                        .retryStrategy(RetryMode.STANDARD)
+                        .apiCallTimeout(Duration.ofSeconds(12)))
+                .build();
+    }
+
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    static boolean conditionFailed(TransactionCanceledException e, int index) {
+        List<CancellationReason> reasons = e.cancellationReasons();
+        return reasons != null && index < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+
+    /** A short random pause before retrying a lost optimistic race, growing with the attempt. */
+    static void backoff(int attempt) {
+        long bound = Math.min(200, 5L << Math.min(attempt, 6));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, bound + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static Map<String, String> plainKey(Map<String, AttributeValue> key) {
+        if (key == null || key.isEmpty()) {
+            return null;
+        }
+        Map<String, String> plain = new HashMap<>();
+        key.forEach((k, v) -> plain.put(k, v.s()));
+        return plain;
+    }
+
+    static Map<String, AttributeValue> attributeKey(Map<String, String> plain) {
+        if (plain == null || plain.isEmpty()) {
+            return null;
+        }
+        Map<String, AttributeValue> key = new HashMap<>();
+        plain.forEach((k, v) -> key.put(k, AttributeValue.fromS(v)));
+        return key;
+    }
+}

@@ -1,0 +1,231 @@
+package id.peduli.core.store.dynamodb;
+
+import id.peduli.core.domain.Anomaly;
+import id.peduli.core.domain.Appeal;
+import id.peduli.core.domain.AppealStatus;
+import id.peduli.core.domain.DomainException;
+import id.peduli.core.domain.HistoryEntry;
+import id.peduli.core.domain.RegionCode;
+import id.peduli.core.domain.Totals;
+import id.peduli.core.store.AppealStore;
+import id.peduli.core.store.AppealView;
+import id.peduli.core.store.IdempotencyConflict;
+import id.peduli.core.store.IdempotencyRecord;
+import id.peduli.core.store.Page;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** {@link AppealStore} on the single DynamoDB table. */
+public final class DynamoAppealStore implements AppealStore {
+    private final Dynamo dynamo;
+
+    public DynamoAppealStore(Dynamo dynamo) {
+        this.dynamo = dynamo;
+    }
+
+    @Override
+    public void create(Appeal appeal, IdempotencyRecord idempotency) {
+        List<TransactWriteItem> items = new ArrayList<>(4);
+        items.add(put(Items.appeal(appeal), "attribute_not_exists(pk)", null));
+        items.add(put(Items.totals(appeal.id(), Totals.EMPTY, appeal.target().value()), "attribute_not_exists(pk)", null));
+        items.add(TransactWriteItem.builder().put(p -> p.tableName(dynamo.table())
+                .item(new Items.Writer(Keys.nik(appeal.nikHash(), appeal.id())).s("appealId", appeal.id()).item)).build());
+        if (idempotency != null) {
+            items.add(Transactions.idempotencyPut(dynamo.table(), idempotency));
+        }
+        try {
+            dynamo.client().transactWriteItems(t -> t.transactItems(items));
+        } catch (TransactionCanceledException e) {
+            if (idempotency != null && Dynamo.conditionFailed(e, items.size() - 1)) {
+                throw new IdempotencyConflict();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Appeal> find(String id) {
+        Map<String, AttributeValue> item = dynamo.client()
+                .getItem(g -> g.tableName(dynamo.table()).key(Keys.appeal(id)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.appeal(item));
+    }
+
+    @Override
+    public Optional<AppealView> findView(String id) {
+        Map<String, AttributeValue> a = null;
+        Map<String, AttributeValue> t = null;
+        for (Map<String, AttributeValue> item : batchGet(List.of(Keys.appeal(id), Keys.totals(id)))) {
+            if ("A".equals(item.get(Keys.SK).s())) {
+                a = item;
+            } else {
+                t = item;
+            }
+        }
+        return a == null ? Optional.empty()
+                : Optional.of(new AppealView(Items.appeal(a), t == null ? Totals.EMPTY : Items.totals(t)));
+    }
+
+    @Override
+    public Page<AppealView> listPublic(RegionCode region, int limit, Map<String, String> after) {
+        Keys.Index index = Keys.publicIndex(region);
+        QueryResponse page = query(index, Keys.publicPartition(region), false, limit, after);
+        List<Map<String, AttributeValue>> totalsKeys = new ArrayList<>();
+        for (Map<String, AttributeValue> item : page.items()) {
+            totalsKeys.add(Keys.totals(item.get("id").s()));
+        }
+        Map<String, Totals> totals = new HashMap<>();
+        for (Map<String, AttributeValue> item : batchGet(totalsKeys)) {
+            totals.put(item.get(Keys.PK).s(), Items.totals(item));
+        }
+        List<AppealView> views = new ArrayList<>(page.items().size());
+        for (Map<String, AttributeValue> item : page.items()) {
+            Appeal appeal = Items.appeal(item);
+            views.add(new AppealView(appeal, totals.getOrDefault(Keys.appealPk(appeal.id()), Totals.EMPTY)));
+        }
+        return new Page<>(views, Dynamo.plainKey(page.lastEvaluatedKey()));
+    }
+
+    @Override
+    public Page<Appeal> queue(AppealStatus status, RegionCode region, int limit, Map<String, String> after) {
+        Keys.Index index = Keys.queueIndex(region);
+        QueryResponse page = query(index, Keys.queuePartition(status, region), true, limit, after);
+        List<Appeal> appeals = new ArrayList<>(page.items().size());
+        page.items().forEach(item -> appeals.add(Items.appeal(item)));
+        return new Page<>(appeals, Dynamo.plainKey(page.lastEvaluatedKey()));
+    }
+
+    private QueryResponse query(Keys.Index index, String partition, boolean ascending, int limit, Map<String, String> after) {
+        QueryRequest.Builder q = QueryRequest.builder()
+                .tableName(dynamo.table())
+                .indexName(index.indexName)
+                .keyConditionExpression("#p = :p")
+                .expressionAttributeNames(Map.of("#p", index.pk))
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partition)))
+                .scanIndexForward(ascending)
+                .limit(limit)
+                .exclusiveStartKey(Dynamo.attributeKey(after));
+        QueryResponse response = dynamo.client().query(q.build());
+        // A full page may be the last one; look ahead one item so the last page never carries a cursor.
+        if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
+            QueryResponse peek = dynamo.client().query(q.limit(1).exclusiveStartKey(response.lastEvaluatedKey())
+                    .projectionExpression("pk").build());
+            if (peek.items().isEmpty()) {
+                return response.toBuilder().lastEvaluatedKey(null).build();
+            }
+        }
+        return response;
+    }
+
+    @Override
+    public void decide(Appeal before, Appeal after, HistoryEntry entry) {
+        List<TransactWriteItem> items = List.of(
+                put(Items.appeal(after), "#version = :version",
+                        Map.of(":version", AttributeValue.fromN(Long.toString(before.version())))),
+                put(Items.history(before.id(), entry, after.version()), "attribute_not_exists(pk)", null));
+        try {
+            dynamo.client().transactWriteItems(t -> t.transactItems(items));
+        } catch (TransactionCanceledException e) {
+            if (Dynamo.conditionFailed(e, 0) || Dynamo.conditionFailed(e, 1)
+                    || e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) {
+                throw new DomainException.Conflict("The appeal was changed by someone else meanwhile; reload it and decide again.");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<HistoryEntry> history(String id) {
+        List<HistoryEntry> entries = new ArrayList<>();
+        queryPrefix(id, Keys.HISTORY_PREFIX).forEach(item -> entries.add(Items.history(item)));
+        return entries;
+    }
+
+    @Override
+    public List<Anomaly> anomalies(String id) {
+        List<Anomaly> anomalies = new ArrayList<>();
+        queryPrefix(id, Keys.ANOMALY_PREFIX).forEach(item -> anomalies.add(Items.anomaly(item)));
+        anomalies.sort((x, y) -> x.at().compareTo(y.at()));
+        return anomalies;
+    }
+
+    private Iterable<Map<String, AttributeValue>> queryPrefix(String appealId, String prefix) {
+        return dynamo.client().queryPaginator(q -> q.tableName(dynamo.table())
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.appealPk(appealId)),
+                        ":prefix", AttributeValue.fromS(prefix)))
+                .consistentRead(true)).items();
+    }
+
+    @Override
+    public void recordAnomaly(String appealId, Anomaly anomaly) {
+        // The same mismatch reported again overwrites its own record instead of piling up copies.
+        dynamo.client().putItem(p -> p.tableName(dynamo.table()).item(Items.anomaly(appealId, anomaly)));
+    }
+
+    @Override
+    public List<String> openAppealsWithNik(String nikHash, String exceptId) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        dynamo.client().queryPaginator(q -> q.tableName(dynamo.table())
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.nikPk(nikHash)))))
+                .items().forEach(item -> {
+                    String id = item.get("appealId").s();
+                    if (!id.equals(exceptId)) {
+                        keys.add(Keys.appeal(id));
+                    }
+                });
+        List<String> open = new ArrayList<>();
+        for (Map<String, AttributeValue> item : batchGet(keys)) {
+            if (AppealStatus.valueOf(item.get("status").s()).isOpen()) {
+                open.add(item.get("id").s());
+            }
+        }
+        open.sort(null);
+        return open;
+    }
+
+    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += 100) {
+            Map<String, KeysAndAttributes> pending = new LinkedHashMap<>();
+            pending.put(dynamo.table(), KeysAndAttributes.builder()
+                    .keys(keys.subList(from, Math.min(keys.size(), from + 100))).build());
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt > 0) {
+                    Dynamo.backoff(attempt);
+                }
+                Map<String, KeysAndAttributes> request = pending;
+                BatchGetItemResponse response = dynamo.client().batchGetItem(b -> b.requestItems(request));
+                found.addAll(response.responses().getOrDefault(dynamo.table(), List.of()));
+                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                if (attempt > 8 && !pending.isEmpty()) {
+                    throw new DomainException.Unavailable("storage is throttling reads");
+                }
+            }
+        }
+        return found;
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item, String condition, Map<String, AttributeValue> values) {
+        Put.Builder put = Put.builder().tableName(dynamo.table()).item(item).conditionExpression(condition);
+        if (condition.contains("#version")) {
+            put.expressionAttributeNames(Map.of("#version", "version"));
+        }
+        if (values != null) {
+            put.expressionAttributeValues(values);
+        }
+        return TransactWriteItem.builder().put(put.build()).build();
+    }
+}

@@ -1,0 +1,121 @@
+package id.peduli.core.store.dynamodb;
+
+import id.peduli.core.domain.AppealStatus;
+import id.peduli.core.domain.DomainException;
+import id.peduli.core.domain.LedgerEntry;
+import id.peduli.core.domain.LedgerEntryType;
+import id.peduli.core.domain.Rupiah;
+import id.peduli.core.domain.Totals;
+import id.peduli.core.store.IdempotencyConflict;
+import id.peduli.core.store.IdempotencyRecord;
+import id.peduli.core.store.LedgerStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * {@link LedgerStore} on the single DynamoDB table. An append writes the entry ({@code attribute_not_exists}) and
+ * the new head (conditional on the sequence number read) in one transaction, so the chain has no gaps and no forks.
+ */
+public final class DynamoLedgerStore implements LedgerStore {
+    static final int MAX_ATTEMPTS = 12;
+    private final Dynamo dynamo;
+
+    public DynamoLedgerStore(Dynamo dynamo) {
+        this.dynamo = dynamo;
+    }
+
+    /** The ledger head with the appeal's target, as read for an append. */
+    record Head(Totals totals, long target) {}
+
+    Optional<Head> head(String appealId) {
+        Map<String, AttributeValue> item = dynamo.client().getItem(g -> g.tableName(dynamo.table())
+                .key(Keys.totals(appealId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(new Head(Items.totals(item), Items.target(item)));
+    }
+
+    /** The two writes that append {@code entry} after {@code head}. */
+    List<TransactWriteItem> append(String appealId, Head head, LedgerEntry entry, String actor) {
+        Totals next = head.totals().after(entry);
+        List<TransactWriteItem> items = new ArrayList<>(2);
+        items.add(TransactWriteItem.builder().put(p -> p.tableName(dynamo.table())
+                .item(Items.totals(appealId, next, head.target()))
+                .conditionExpression("#seq = :seq")
+                .expressionAttributeNames(Map.of("#seq", "seq"))
+                .expressionAttributeValues(Map.of(":seq", AttributeValue.fromN(Long.toString(head.totals().seq())))))
+                .build());
+        items.add(TransactWriteItem.builder().put(p -> p.tableName(dynamo.table())
+                .item(Items.ledger(appealId, entry, actor))
+                .conditionExpression("attribute_not_exists(pk)")).build());
+        return items;
+    }
+
+    @Override
+    public Optional<Totals> totals(String appealId) {
+        Map<String, AttributeValue> item = dynamo.client().getItem(g -> g.tableName(dynamo.table())
+                .key(Keys.totals(appealId))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.totals(item));
+    }
+
+    @Override
+    public List<LedgerEntry> entries(String appealId, long afterSeq, int limit) {
+        List<LedgerEntry> entries = new ArrayList<>(limit);
+        dynamo.client().query(q -> q.tableName(dynamo.table())
+                        .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                        .expressionAttributeValues(Map.of(
+                                ":pk", AttributeValue.fromS(Keys.appealPk(appealId)),
+                                ":from", AttributeValue.fromS(Keys.ledgerSk(afterSeq + 1)),
+                                ":to", AttributeValue.fromS(Keys.ledgerSk(999_999_999_999L))))
+                        .limit(limit))
+                .items().forEach(item -> entries.add(Items.ledger(item)));
+        return entries;
+    }
+
+    @Override
+    public LedgerEntry disburse(String appealId, Rupiah amount, String recipient, String reference, String note,
+                                String actor, Instant at, Function<LedgerEntry, IdempotencyRecord> idempotency) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            if (attempt > 0) {
+                Dynamo.backoff(attempt);
+            }
+            Head head = head(appealId).orElseThrow(() -> new DomainException.NotFound("No such appeal."));
+            if (amount.value() > head.totals().balance()) {
+                throw new DomainException.Conflict("The amount exceeds the balance of Rp " + Math.max(0, head.totals().balance()) + ".");
+            }
+            LedgerEntry entry = LedgerEntry.next(head.totals(), LedgerEntryType.DISBURSEMENT, amount, null, note,
+                    recipient, reference, at);
+            List<TransactWriteItem> items = new ArrayList<>(append(appealId, head, entry, actor));
+            items.add(TransactWriteItem.builder().conditionCheck(c -> c.tableName(dynamo.table())
+                    .key(Keys.appeal(appealId))
+                    .conditionExpression("#status IN (:verified, :funded)")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(Map.of(
+                            ":verified", AttributeValue.fromS(AppealStatus.VERIFIED.name()),
+                            ":funded", AttributeValue.fromS(AppealStatus.FUNDED.name())))).build());
+            IdempotencyRecord record = idempotency.apply(entry);
+            if (record != null) {
+                items.add(Transactions.idempotencyPut(dynamo.table(), record));
+            }
+            try {
+                dynamo.client().transactWriteItems(t -> t.transactItems(items));
+                return entry;
+            } catch (TransactionCanceledException e) {
+                if (record != null && Dynamo.conditionFailed(e, 3)) {
+                    throw new IdempotencyConflict();
+                }
+                if (Dynamo.conditionFailed(e, 2)) {
+                    throw new DomainException.Conflict("The appeal does not accept disbursements in its current state.");
+                }
+                // lost the race for the next sequence number: read the new head and try again
+            }
+        }
+        throw new DomainException.Unavailable("ledger contention");
+    }
+}

@@ -1,0 +1,47 @@
+package id.peduli.donations;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.peduli.core.domain.DomainException;
+import id.peduli.core.domain.Donation;
+import id.peduli.core.domain.Ids;
+import id.peduli.core.domain.Times;
+import id.peduli.core.http.HttpFunction;
+import id.peduli.core.http.HttpRequest;
+import id.peduli.core.http.HttpResponse;
+import id.peduli.core.http.Json;
+import id.peduli.core.store.Stores;
+
+/**
+ * {@code GET /donations/{id}}: the donor's receipt. Once settled it carries the {@code seq} and {@code hash} of its
+ * ledger entry: a witness that makes a rewrite of the chain detectable by anyone who kept a receipt.
+ */
+public final class ReceiptHandler extends HttpFunction {
+    private final Stores stores;
+
+    public ReceiptHandler() {
+        this(Stores.fromEnvironment());
+    }
+
+    public ReceiptHandler(Stores stores) {
+        this.stores = stores;
+    }
+
+    @Override
+    protected HttpResponse handle(HttpRequest request) {
+        String id = request.path("id");
+        Donation d = (Ids.isWellFormed(id) ? stores.donations().byId(id) : java.util.Optional.<Donation>empty())
+                .orElseThrow(() -> new DomainException.NotFound("No donation with this id."));
+        ObjectNode receipt = Json.object();
+        receipt.put("id", d.id());
+        receipt.put("appealId", d.appealId());
+        receipt.put("amount", d.amount().value());
+        receipt.put("status", d.status().name());
+        receipt.put("createdAt", Times.format(d.createdAt()));
+        receipt.put("settledAt", Times.format(d.settledAt()));
+        if (d.ledgerSeq() != null) {
+            receipt.put("ledgerSeq", d.ledgerSeq());
+            receipt.put("ledgerHash", d.ledgerHash());
+        }
+        return HttpResponse.json(200, receipt);
+    }
+}

@@ -1,0 +1,73 @@
+package id.peduli.ledger;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.peduli.core.domain.Appeal;
+import id.peduli.core.domain.DomainException;
+import id.peduli.core.domain.LedgerEntry;
+import id.peduli.core.domain.Rupiah;
+import id.peduli.core.http.Body;
+import id.peduli.core.http.HttpFunction;
+import id.peduli.core.http.HttpRequest;
+import id.peduli.core.http.HttpResponse;
+import id.peduli.core.http.Idempotency;
+import id.peduli.core.http.Input;
+import id.peduli.core.http.OfficerScope;
+import id.peduli.core.http.Views;
+import id.peduli.core.store.IdempotencyConflict;
+import id.peduli.core.store.Stores;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * {@code POST /admin/appeals/{id}/disbursements}: an officer records money paid out to the hospital or family. The
+ * entry, the totals and the idempotency record are one transaction, so a retried request never pays twice.
+ */
+public final class DisbursementHandler extends HttpFunction {
+    private final Stores stores;
+    private final Idempotency idempotency;
+    private final Clock clock;
+
+    public DisbursementHandler() {
+        this(Stores.fromEnvironment(), Clock.systemUTC());
+    }
+
+    public DisbursementHandler(Stores stores, Clock clock) {
+        this.stores = stores;
+        this.idempotency = new Idempotency(stores.idempotency());
+        this.clock = clock;
+    }
+
+    @Override
+    protected HttpResponse handle(HttpRequest request) {
+        OfficerScope scope = OfficerScope.of(request);
+        ObjectNode body = Body.object(request);
+        Appeal appeal = stores.officerAppeal(scope, request.path("id"));
+        Idempotency.Key key = Idempotency.of(request, "POST /admin/appeals/" + appeal.id() + "/disbursements");
+        HttpResponse replay = idempotency.replay(key);
+        if (replay != null) {
+            return replay;
+        }
+        Input in = Input.of(body).allow("amount", "recipient", "reference", "note");
+        Long amount = in.money("amount", 1, Long.MAX_VALUE, true);
+        String recipient = in.text("recipient", 2, 200, true);
+        String reference = in.text("reference", 1, 100, true);
+        String note = in.text("note", 0, 500, false);
+        in.check();
+        if (!appeal.status().acceptsDisbursements()) {
+            throw new DomainException.Conflict("Money can be paid out only for a VERIFIED or FUNDED appeal.");
+        }
+        Instant now = clock.instant();
+        try {
+            LedgerEntry entry = stores.ledger().disburse(appeal.id(), Rupiah.of(amount), recipient, reference,
+                    note == null || note.isBlank() ? null : note, scope.subject(), now,
+                    e -> key == null ? null : key.record(created(e), now));
+            return created(entry);
+        } catch (IdempotencyConflict e) {
+            return idempotency.replayAfterRace(key);
+        }
+    }
+
+    private static HttpResponse created(LedgerEntry entry) {
+        return HttpResponse.json(201, Views.ledgerEntry(entry));
+    }
+}

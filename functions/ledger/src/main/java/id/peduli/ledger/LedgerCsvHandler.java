@@ -1,0 +1,85 @@
+package id.peduli.ledger;
+
+import id.peduli.core.domain.LedgerEntry;
+import id.peduli.core.domain.LedgerEntryType;
+import id.peduli.core.domain.Times;
+import id.peduli.core.http.HttpFunction;
+import id.peduli.core.http.HttpRequest;
+import id.peduli.core.http.HttpResponse;
+import id.peduli.core.http.Problems;
+import id.peduli.core.store.AppealView;
+import id.peduli.core.store.Stores;
+import java.util.List;
+
+/**
+ * {@code GET /appeals/{id}/ledger.csv}: the whole ledger as CSV, read a page at a time so only one page of entries
+ * is held at once. API Gateway buffers at most 6 MB of a function's answer; a ledger whose CSV would not fit is
+ * answered 413 and is read through the paginated JSON route instead (see the README).
+ */
+public final class LedgerCsvHandler extends HttpFunction {
+    static final String HEADER = "seq,type,amount,donorName,recipient,reference,at,prevHash,hash\r\n";
+    static final int PAGE = 1000;
+    static final int MAX_CHARS = 5_500_000;
+
+    private final Stores stores;
+
+    public LedgerCsvHandler() {
+        this(Stores.fromEnvironment());
+    }
+
+    public LedgerCsvHandler(Stores stores) {
+        this.stores = stores;
+    }
+
+    @Override
+    protected HttpResponse handle(HttpRequest request) {
+        AppealView view = stores.publicAppeal(request.path("id"));
+        String appealId = view.appeal().id();
+        StringBuilder csv = new StringBuilder(HEADER);
+        long after = 0;
+        while (true) {
+            List<LedgerEntry> page = stores.ledger().entries(appealId, after, PAGE);
+            for (LedgerEntry e : page) {
+                row(csv, e);
+            }
+            if (csv.length() > MAX_CHARS) {
+                return Problems.of(413, "export-too-large", "Export too large",
+                        "This ledger is too long for one CSV answer; read it page by page from /appeals/" + appealId + "/ledger.");
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+            after = page.get(page.size() - 1).seq();
+        }
+        return HttpResponse.text(200, "text/csv; charset=utf-8", csv.toString())
+                .withHeader("content-disposition", "attachment; filename=\"ledger-" + appealId + ".csv\"");
+    }
+
+    private static void row(StringBuilder csv, LedgerEntry e) {
+        boolean out = e.type() == LedgerEntryType.DISBURSEMENT;
+        csv.append(e.seq()).append(',')
+                .append(e.type().name()).append(',')
+                .append(e.amount().value()).append(',');
+        field(csv, out ? "" : e.donorName() == null ? LedgerEntry.ANONYMOUS : e.donorName());
+        csv.append(',');
+        field(csv, out ? e.recipient() : "");
+        csv.append(',');
+        field(csv, e.reference());
+        csv.append(',').append(Times.format(e.at())).append(',')
+                .append(e.prevHash()).append(',')
+                .append(e.hash()).append("\r\n");
+    }
+
+    /** RFC 4180 quoting; a leading formula character is neutralised so a spreadsheet never runs donor text. */
+    private static void field(StringBuilder csv, String value) {
+        String v = value == null ? "" : value;
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || v.startsWith("'")) {
+            csv.append('"').append(v.replace("\"", "\"\"")).append('"');
+        } else {
+            csv.append(v);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package id.peduli.verification;
+
+import id.peduli.core.domain.Appeal;
+import id.peduli.core.domain.Times;
+import id.peduli.core.http.Body;
+import id.peduli.core.http.HttpFunction;
+import id.peduli.core.http.HttpRequest;
+import id.peduli.core.http.HttpResponse;
+import id.peduli.core.http.OfficerScope;
+import id.peduli.core.store.Stores;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * {@code POST /admin/appeals/{id}/decisions}: verify, reject, refer or close. The write is conditional on the
+ * version read, so of two officers deciding at once exactly one wins and the other gets 409.
+ */
+public final class DecideAppealHandler extends HttpFunction {
+    private final Stores stores;
+    private final Clock clock;
+
+    public DecideAppealHandler() {
+        this(Stores.fromEnvironment(), Clock.systemUTC());
+    }
+
+    public DecideAppealHandler(Stores stores, Clock clock) {
+        this.stores = stores;
+        this.clock = clock;
+    }
+
+    @Override
+    protected HttpResponse handle(HttpRequest request) {
+        OfficerScope scope = OfficerScope.of(request);
+        Decision decision = Decision.read(Body.object(request));
+        Appeal before = stores.officerAppeal(scope, request.path("id"));
+        Instant now = Times.truncate(clock.instant());
+        Appeal after = decision.applyTo(before, now);
+        stores.appeals().decide(before, after, decision.historyEntry(before, scope.subject(), now));
+        return HttpResponse.json(200, OfficerViews.full(stores.appeals(), after,
+                stores.ledger().totals(after.id()).orElseThrow()));
+    }
+}

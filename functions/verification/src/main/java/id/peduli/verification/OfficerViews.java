@@ -1,0 +1,79 @@
+package id.peduli.verification;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.peduli.core.domain.Anomaly;
+import id.peduli.core.domain.Appeal;
+import id.peduli.core.domain.HistoryEntry;
+import id.peduli.core.domain.Times;
+import id.peduli.core.domain.Totals;
+import id.peduli.core.http.Json;
+import id.peduli.core.http.Views;
+import id.peduli.core.store.AppealStore;
+import java.util.List;
+
+/** What officers see: everything the public sees, and the identity, reporter and history behind it. */
+final class OfficerViews {
+    static final List<String> CHECKS = List.of("identity", "residence", "medical", "bpjs");
+
+    private OfficerViews() {}
+
+    static ObjectNode full(AppealStore appeals, Appeal a, Totals totals) {
+        ObjectNode v = Views.publicAppeal(a, totals);
+        ObjectNode patient = v.putObject("patient");
+        patient.put("name", a.patient().name());
+        patient.put("nik", a.patient().nik().value());
+        patient.put("birthDate", a.patient().birthDate().toString());
+        patient.put("address", a.patient().address());
+        ObjectNode reporter = v.putObject("reporter");
+        reporter.put("name", a.reporter().name());
+        reporter.put("phone", a.reporter().phone());
+        reporter.put("relationship", a.reporter().relationship());
+        v.put("bpjsStatus", a.bpjsStatus().name());
+        if (a.checks().isEmpty()) {
+            v.putNull("verificationChecks");
+        } else {
+            ObjectNode checks = v.putObject("verificationChecks");
+            CHECKS.forEach(c -> checks.put(c, a.checks().getOrDefault(c, false)));
+        }
+        ArrayNode duplicates = v.putArray("possibleDuplicates");
+        appeals.openAppealsWithNik(a.nikHash(), a.id()).forEach(duplicates::add);
+        ArrayNode anomalies = v.putArray("anomalies");
+        for (Anomaly an : appeals.anomalies(a.id())) {
+            ObjectNode item = anomalies.addObject();
+            item.put("type", an.type());
+            item.put("at", Times.format(an.at()));
+            item.put("provider", an.provider());
+            item.put("orderId", an.orderId());
+            item.put("expectedAmount", an.expectedAmount());
+            item.put("paidAmount", an.paidAmount());
+        }
+        ArrayNode history = v.putArray("history");
+        for (HistoryEntry h : appeals.history(a.id())) {
+            ObjectNode item = history.addObject();
+            item.put("at", Times.format(h.at()));
+            item.put("actor", h.actor());
+            item.put("action", h.action());
+            item.put("reason", h.reason());
+            item.put("fromRegionCode", h.fromRegionCode());
+            item.put("toRegionCode", h.toRegionCode());
+        }
+        return v;
+    }
+
+    static ObjectNode summary(Appeal a) {
+        ObjectNode v = Json.object();
+        v.put("id", a.id());
+        v.put("status", a.status().name());
+        v.put("regionCode", a.regionCode().value());
+        v.put("regionName", a.regionCode().name());
+        v.put("patientName", a.patient().name());
+        v.put("diagnosis", a.diagnosis());
+        v.put("hospital", a.hospital());
+        v.put("bpjsStatus", a.bpjsStatus().name());
+        v.put("targetAmount", a.target().value());
+        v.put("createdAt", Times.format(a.createdAt()));
+        v.put("verifiedAt", Times.format(a.verifiedAt()));
+        return v;
+    }
+}

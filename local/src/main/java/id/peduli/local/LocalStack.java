@@ -1,0 +1,117 @@
+package id.peduli.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The whole product on one machine: DynamoDB Local with the template's table, the functions, and the gateway in
+ * front of them. Functions are configured exactly as Lambda would configure them, through the variables they read.
+ */
+public final class LocalStack implements AutoCloseable {
+    /** Development values, used only where the environment sets none. Never use them anywhere real. */
+    static final Map<String, String> DEVELOPMENT_SECRETS = Map.of(
+            "MIDTRANS_SERVER_KEY", "SB-Mid-server-peduli-local-development",
+            "XENDIT_CALLBACK_TOKEN", "xnd-callback-peduli-local-development",
+            "NIK_PEPPER", "peduli-local-development-pepper-0123456789");
+    static final String REGION = "ap-southeast-3";
+
+    private final LocalDynamoDb dynamo;
+    private final ApiGateway gateway;
+    private final Functions functions;
+    private final Path dataDir;
+    private final String tableName;
+    private final Map<String, String> configuration;
+
+    private LocalStack(LocalDynamoDb dynamo, ApiGateway gateway, Functions functions, Path dataDir, String tableName,
+                       Map<String, String> configuration) {
+        this.dynamo = dynamo;
+        this.gateway = gateway;
+        this.functions = functions;
+        this.dataDir = dataDir;
+        this.tableName = tableName;
+        this.configuration = configuration;
+    }
+
+    /** Options: the template, where data lives (null: in memory), the port (0: any free one), whether to serve HTTP. */
+    public record Options(Path template, Path dataDir, int port, boolean serve) {}
+
+    public static LocalStack start(Options options) throws Exception {
+        Template template = Template.load(options.template());
+        Path work = options.dataDir() != null ? options.dataDir()
+                : Files.createTempDirectory("peduli-local-");
+        LocalDynamoDb dynamo = LocalDynamoDb.start(options.dataDir() == null ? null : options.dataDir().resolve("dynamodb"),
+                work.resolve("native"));
+        String tableName = template.table().getKey();
+        Map<String, String> configuration = configure(dynamo.endpoint(), tableName);
+        try (DynamoDbClient admin = id.peduli.core.store.dynamodb.Dynamo.newClient()) {
+            TableFromTemplate.ensure(admin, template.table().getValue(), tableName);
+        }
+        Functions functions = new Functions(template.functions());
+        ApiGateway gateway = options.serve()
+                ? new ApiGateway(functions, LocalIssuer.open(options.dataDir()), "127.0.0.1", options.port()) : null;
+        return new LocalStack(dynamo, gateway, functions, options.dataDir(), tableName, configuration);
+    }
+
+    /** Sets what Lambda would set for each function; returns what it set, for the start-up banner. */
+    private static Map<String, String> configure(String endpoint, String tableName) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        setIfAbsent("TABLE_NAME", tableName, shown);
+        DEVELOPMENT_SECRETS.forEach((name, value) -> setIfAbsent(name, value, shown));
+        System.setProperty("aws.region", System.getenv().getOrDefault("AWS_REGION", REGION));
+        System.setProperty("aws.endpointUrlDynamoDb", endpoint);
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+        return shown;
+    }
+
+    private static void setIfAbsent(String name, String value, Map<String, String> shown) {
+        String fromEnv = System.getenv(name);
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            shown.put(name, "(from the environment)");
+        } else {
+            System.setProperty(name, value);
+            shown.put(name, value);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + gateway.port();
+    }
+
+    public String dynamoEndpoint() {
+        return dynamo.endpoint();
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    Functions functions() {
+        return functions;
+    }
+
+    String banner() {
+        StringBuilder out = new StringBuilder();
+        out.append("Peduli local stack\n");
+        if (gateway != null) {
+            out.append("  API:        ").append(baseUrl()).append('\n');
+        }
+        out.append("  data:       ").append(dataDir == null ? "in memory (gone when stopped)" : dataDir.toAbsolutePath()).append('\n');
+        out.append("  DynamoDB:   ").append(dynamo.endpoint()).append(" table ").append(tableName).append('\n');
+        out.append("  development configuration (set the variables to override):\n");
+        configuration.forEach((k, v) -> out.append("    ").append(k).append('=').append(v).append('\n'));
+        out.append("  officer tokens: POST /_local/token {\"sub\":\"siska\",\"groups\":[\"officer:64.74\"]}\n");
+        return out.toString();
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+        dynamo.close();
+    }
+}
