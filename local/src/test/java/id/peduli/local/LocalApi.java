@@ -1,0 +1,213 @@
+package id.peduli.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.peduli.core.http.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The local stack as tests meet it: started once per test JVM (DynamoDB Local in memory, the gateway on a free
+ * port), and a small HTTP client that speaks to it exactly as an outside client would.
+ */
+final class LocalApi {
+    private static LocalStack stack;
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final AtomicInteger SERIAL = new AtomicInteger(1);
+
+    private LocalApi() {}
+
+    static synchronized LocalStack stack() {
+        if (stack == null) {
+            try {
+                stack = LocalStack.start(new LocalStack.Options(Main.findTemplate(), null, 0, true));
+            } catch (Exception e) {
+                throw new IllegalStateException("local stack did not start", e);
+            }
+        }
+        return stack;
+    }
+
+    record Response(int status, Map<String, List<String>> headers, String text) {
+        JsonNode json() {
+            try {
+                return Json.MAPPER.readTree(text);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + text, e);
+            }
+        }
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    static Response send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack().baseUrl() + path)).timeout(Duration.ofSeconds(60));
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(r.statusCode(), r.headers().map(), r.body());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    static Response get(String path, String... headers) {
+        return send("GET", path, null, headers);
+    }
+
+    static Response post(String path, JsonNode body, String... headers) {
+        String[] all = new String[headers.length + 2];
+        all[0] = "content-type";
+        all[1] = "application/json";
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return send("POST", path, Json.write(body), all);
+    }
+
+    // ---- officers
+
+    static String token(String sub, String... groups) {
+        ObjectNode body = Json.object();
+        body.put("sub", sub);
+        body.putArray("groups").addAll(java.util.Arrays.stream(groups).map(g -> Json.MAPPER.getNodeFactory().textNode(g)).toList());
+        Response r = post("/_local/token", body);
+        if (r.status() != 200) {
+            throw new AssertionError("token: " + r.text());
+        }
+        return r.json().get("token").asText();
+    }
+
+    static String[] bearer(String token) {
+        return new String[] {"authorization", "Bearer " + token};
+    }
+
+    // ---- appeals
+
+    /** A valid NIK for a patient born on {@code birth} whose NIK was issued in {@code district} (NN.NN.NN). */
+    static String nik(String district, LocalDate birth, boolean woman) {
+        int day = birth.getDayOfMonth() + (woman ? 40 : 0);
+        return district.replace(".", "") + String.format("%02d%02d%02d", day, birth.getMonthValue(), birth.getYear() % 100)
+                + String.format("%04d", 1 + SERIAL.getAndIncrement() % 9998);
+    }
+
+    static ObjectNode appealBody(String regionCode) {
+        LocalDate birth = LocalDate.of(2020, 9, 24);
+        ObjectNode body = Json.object();
+        ObjectNode patient = body.putObject("patient");
+        patient.put("name", "Muhammad Putra");
+        patient.put("nik", nik("64.08.01", birth, false));
+        patient.put("birthDate", birth.toString());
+        patient.put("address", "Jl. Soekarno Hatta, Sangatta");
+        body.put("regionCode", regionCode);
+        body.put("diagnosis", "Perdarahan otak, Hb rendah");
+        body.put("hospital", "RSUD Kudungga");
+        body.put("story", "Bayi berusia 1 bulan 12 hari, butuh transfusi darah.");
+        body.put("bpjsStatus", "NONE");
+        body.put("targetAmount", 25_000_000);
+        ObjectNode reporter = body.putObject("reporter");
+        reporter.put("name", "Siska");
+        reporter.put("phone", "+6281234567890");
+        reporter.put("relationship", "tetangga");
+        return body;
+    }
+
+    static String submit(ObjectNode body) {
+        Response r = post("/appeals", body);
+        if (r.status() != 201) {
+            throw new AssertionError("submit: " + r.text());
+        }
+        return r.json().get("id").asText();
+    }
+
+    static Response decide(String token, String appealId, String decision, String reason, String to) {
+        ObjectNode body = Json.object();
+        body.put("decision", decision);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        if (to != null) {
+            body.put("toRegionCode", to);
+        }
+        return post("/admin/appeals/" + appealId + "/decisions", body, bearer(token));
+    }
+
+    /** A submitted appeal in {@code region}, verified by an officer of that region; its id. */
+    static String verifiedAppeal(String region, long target) {
+        ObjectNode body = appealBody(region);
+        body.put("targetAmount", target);
+        String id = submit(body);
+        Response r = decide(token("officer-" + region, "officer:" + region), id, "VERIFY", null, null);
+        if (r.status() != 200) {
+            throw new AssertionError("verify: " + r.text());
+        }
+        return id;
+    }
+
+    // ---- donations
+
+    static JsonNode pledge(String appealId, long amount, String provider) {
+        ObjectNode body = Json.object();
+        body.put("amount", amount);
+        body.put("donorName", "Budi");
+        body.put("message", "Semoga lekas sembuh");
+        body.put("provider", provider);
+        Response r = post("/appeals/" + appealId + "/donations", body);
+        if (r.status() != 201) {
+            throw new AssertionError("pledge: " + r.text());
+        }
+        return r.json();
+    }
+
+    static String midtransKey() {
+        return LocalStack.DEVELOPMENT_SECRETS.get("MIDTRANS_SERVER_KEY");
+    }
+
+    static String xenditToken() {
+        return LocalStack.DEVELOPMENT_SECRETS.get("XENDIT_CALLBACK_TOKEN");
+    }
+
+    static ObjectNode midtrans(String orderId, String status, String grossAmount, String fraud) {
+        return Notifications.midtrans(orderId, status, grossAmount, fraud, midtransKey());
+    }
+
+    static Response midtransWebhook(ObjectNode notification) {
+        return post("/webhooks/midtrans", notification);
+    }
+
+    static Response xenditWebhook(ObjectNode callback, String token) {
+        return post("/webhooks/xendit", callback, "x-callback-token", token);
+    }
+
+    static List<JsonNode> allLedgerItems(String appealId) {
+        List<JsonNode> items = new ArrayList<>();
+        String cursor = null;
+        do {
+            Response r = get("/appeals/" + appealId + "/ledger?limit=100" + (cursor == null ? "" : "&cursor=" + cursor));
+            if (r.status() != 200) {
+                throw new AssertionError("ledger: " + r.text());
+            }
+            r.json().get("items").forEach(items::add);
+            cursor = r.json().get("nextCursor").isNull() ? null : r.json().get("nextCursor").asText();
+        } while (cursor != null);
+        return items;
+    }
+}
