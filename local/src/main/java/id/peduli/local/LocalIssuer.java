@@ -66,8 +66,13 @@ final class LocalIssuer {
     }
 
     String mint(String subject, List<String> groups, long ttlSeconds) throws JOSEException {
+        return sign(claims(subject, groups, ttlSeconds).build());
+    }
+
+    /** The claims a token of this issuer carries; tests alter them to make tokens the authorizer must refuse. */
+    static JWTClaimsSet.Builder claims(String subject, List<String> groups, long ttlSeconds) {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .audience(AUDIENCE)
                 .subject(subject)
@@ -75,8 +80,10 @@ final class LocalIssuer {
                 .expirationTime(Date.from(now.plusSeconds(ttlSeconds)))
                 .jwtID(UUID.randomUUID().toString())
                 .claim("cognito:groups", groups)
-                .claim("token_use", "id")
-                .build();
+                .claim("token_use", "id");
+    }
+
+    String sign(JWTClaimsSet claims) throws JOSEException {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();

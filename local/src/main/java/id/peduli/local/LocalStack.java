@@ -19,15 +19,17 @@ public final class LocalStack implements AutoCloseable {
     static final String REGION = "ap-southeast-3";
 
     private final LocalDynamoDb dynamo;
+    private final LocalIssuer issuer;
     private final ApiGateway gateway;
     private final Functions functions;
     private final Path dataDir;
     private final String tableName;
     private final Map<String, String> configuration;
 
-    private LocalStack(LocalDynamoDb dynamo, ApiGateway gateway, Functions functions, Path dataDir, String tableName,
+    private LocalStack(LocalDynamoDb dynamo, LocalIssuer issuer, ApiGateway gateway, Functions functions, Path dataDir, String tableName,
                        Map<String, String> configuration) {
         this.dynamo = dynamo;
+        this.issuer = issuer;
         this.gateway = gateway;
         this.functions = functions;
         this.dataDir = dataDir;
@@ -50,9 +52,9 @@ public final class LocalStack implements AutoCloseable {
             TableFromTemplate.ensure(admin, template.table().getValue(), tableName);
         }
         Functions functions = new Functions(template.functions());
-        ApiGateway gateway = options.serve()
-                ? new ApiGateway(functions, LocalIssuer.open(options.dataDir()), "127.0.0.1", options.port()) : null;
-        return new LocalStack(dynamo, gateway, functions, options.dataDir(), tableName, configuration);
+        LocalIssuer issuer = LocalIssuer.open(options.dataDir());
+        ApiGateway gateway = options.serve() ? new ApiGateway(functions, issuer, "127.0.0.1", options.port()) : null;
+        return new LocalStack(dynamo, issuer, gateway, functions, options.dataDir(), tableName, configuration);
     }
 
     /** Sets what Lambda would set for each function; returns what it set, for the start-up banner. */
@@ -87,6 +89,10 @@ public final class LocalStack implements AutoCloseable {
 
     public String tableName() {
         return tableName;
+    }
+
+    LocalIssuer issuer() {
+        return issuer;
     }
 
     Functions functions() {
