@@ -86,7 +86,7 @@ final class ApiGateway implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String requestId = UUID.randomUUID().toString();
-        try (exchange) {
+        try {
             byte[] body = readBody(exchange.getRequestBody());
             if (body == null) {
                 write(exchange, Problems.of(413, "payload-too-large", "Payload too large", "The body is too large."));
@@ -122,8 +122,11 @@ final class ApiGateway implements AutoCloseable {
             }
             write(exchange, Problems.notFound("No route " + method + " " + path + "."));
         } catch (RuntimeException | IOException e) {
-            System.err.println("request " + requestId + " failed in the local gateway: " + e.getClass().getName());
+            // As API Gateway does when an integration fails: a 500 with the request id, nothing of the cause.
+            System.err.println("request " + requestId + " failed: " + e.getClass().getName());
             write(exchange, Problems.internal(requestId));
+        } finally {
+            exchange.close();
         }
     }
 
