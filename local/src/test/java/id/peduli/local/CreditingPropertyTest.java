@@ -25,7 +25,7 @@ import net.jqwik.api.ShrinkingMode;
  * the appeal's totals and the donations' own states always agree with the state machine.
  * Needs: nothing but the JDK (each try drives the local API against DynamoDB Local).
  */
-class CreditingProperties {
+class CreditingPropertyTest {
 
     enum Kind { SETTLE, EXPIRE, FAIL, REFUND, PENDING }
 
