@@ -62,6 +62,7 @@ final class LocalApi {
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         try {
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            Contract.check(method, path, body, headers, r.statusCode(), r.headers().map(), r.body());
             return new Response(r.statusCode(), r.headers().map(), r.body());
         } catch (IOException e) {
             throw new AssertionError(e);
