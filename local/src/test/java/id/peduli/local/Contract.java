@@ -35,9 +35,9 @@ final class Contract {
         Request.Method m = Request.Method.valueOf(method);
         SimpleResponse.Builder response = SimpleResponse.Builder.status(status).withBody(responseBody);
         responseHeaders.forEach((k, v) -> response.withHeader(k, v));
-        ValidationReport report = validator().validateResponse(uri.getPath(), m, response.build());
+        ValidationReport report = validator().validateResponse(uri.getRawPath(), m, response.build());
         if (status < 300) {
-            SimpleRequest.Builder request = new SimpleRequest.Builder(method, uri.getPath());
+            SimpleRequest.Builder request = new SimpleRequest.Builder(method, uri.getRawPath());
             if (uri.getRawQuery() != null) {
                 for (String pair : uri.getRawQuery().split("&")) {
                     String[] kv = pair.split("=", 2);
