@@ -29,6 +29,7 @@ final class LocalApi {
 
     static synchronized LocalStack stack() {
         if (stack == null) {
+            LogCapture.install();
             try {
                 stack = LocalStack.start(new LocalStack.Options(Main.findTemplate(), null, 0, true));
             } catch (Exception e) {
@@ -94,6 +95,7 @@ final class LocalApi {
         if (r.status() != 200) {
             throw new AssertionError("token: " + r.text());
         }
+        LogCapture.secret(r.json().get("token").asText());
         return r.json().get("token").asText();
     }
 
@@ -106,8 +108,10 @@ final class LocalApi {
     /** A valid NIK for a patient born on {@code birth} whose NIK was issued in {@code district} (NN.NN.NN). */
     static String nik(String district, LocalDate birth, boolean woman) {
         int day = birth.getDayOfMonth() + (woman ? 40 : 0);
-        return district.replace(".", "") + String.format("%02d%02d%02d", day, birth.getMonthValue(), birth.getYear() % 100)
+        String nik = district.replace(".", "") + String.format("%02d%02d%02d", day, birth.getMonthValue(), birth.getYear() % 100)
                 + String.format("%04d", 1 + SERIAL.getAndIncrement() % 9998);
+        LogCapture.secret(nik);
+        return nik;
     }
 
     static ObjectNode appealBody(String regionCode) {
@@ -187,7 +191,17 @@ final class LocalApi {
     }
 
     static ObjectNode midtrans(String orderId, String status, String grossAmount, String fraud) {
-        return Notifications.midtrans(orderId, status, grossAmount, fraud, midtransKey());
+        ObjectNode n = Notifications.midtrans(orderId, status, grossAmount, fraud, midtransKey());
+        LogCapture.secret(n.get("signature_key").asText());
+        return n;
+    }
+
+    /** The keys and fixed personal data every test uses. */
+    static List<String> secrets() {
+        List<String> secrets = new ArrayList<>(LocalStack.DEVELOPMENT_SECRETS.values());
+        secrets.add("+6281234567890");
+        secrets.add("Jl. Soekarno Hatta, Sangatta");
+        return secrets;
     }
 
     static Response midtransWebhook(ObjectNode notification) {

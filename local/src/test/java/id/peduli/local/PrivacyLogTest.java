@@ -1,0 +1,40 @@
+package id.peduli.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs after every other test class: nothing the suite handed out that must stay private (NIKs, phone numbers,
+ * officer tokens, gateway signatures, keys) appears anywhere in what the functions and the stack logged.
+ * Needs: the rest of the suite to have run in this JVM (the default); alone, it checks a smaller log.
+ */
+@Order(Integer.MAX_VALUE)
+class PrivacyLogTest {
+
+    @Test
+    void logs_containNoNikPhoneTokenSignatureOrKey() {
+        LocalApi.stack();
+        LocalApi.Response r = LocalApi.send("POST", "/appeals", "{\"patient\":{\"nik\":\"6408012409200003\"}}",
+                "content-type", "application/json");
+        assertThat(r.status()).isEqualTo(400);
+        LocalApi.secrets().forEach(LogCapture::secret);
+        LogCapture.secret("6408012409200003");
+
+        String logs = LogCapture.captured();
+        List<String> leaked = LogCapture.SECRETS.stream().filter(logs::contains).toList();
+
+        assertThat(LogCapture.SECRETS).hasSizeGreaterThan(5);
+        assertThat(leaked).as("secrets found in the logs").isEmpty();
+    }
+
+    @Test
+    void theScan_wouldCatchALeak() {
+        LogCapture.install();
+        String planted = "6474011203900001-planted-" + System.nanoTime();
+        System.err.println("a careless line with " + planted);
+        assertThat(LogCapture.captured()).contains(planted);
+    }
+}
