@@ -44,12 +44,14 @@ final class ApiGateway implements AutoCloseable {
     private final List<CompiledRoute> routes = new ArrayList<>();
     private final Functions functions;
     private final LocalIssuer issuer;
+    private final Template.Cors cors;
     private final HttpServer server;
     private final ExecutorService executor;
 
-    ApiGateway(Functions functions, LocalIssuer issuer, String host, int port) throws IOException {
+    ApiGateway(Functions functions, LocalIssuer issuer, Template.Cors cors, String host, int port) throws IOException {
         this.functions = functions;
         this.issuer = issuer;
+        this.cors = cors;
         for (Template.Function f : functions.all()) {
             for (Template.Route r : f.routes()) {
                 List<String> names = new ArrayList<>();
@@ -94,6 +96,19 @@ final class ApiGateway implements AutoCloseable {
             }
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath();
+            String origin = exchange.getRequestHeaders().getFirst("origin");
+            if (origin != null && cors.origins().contains(origin)) {
+                exchange.getResponseHeaders().set("access-control-allow-origin", origin);
+                exchange.getResponseHeaders().set("vary", "origin");
+                if (method.equals("OPTIONS") && exchange.getRequestHeaders().containsKey("access-control-request-method")) {
+                    // A preflight, answered by the gateway itself as API Gateway does when CORS is configured.
+                    exchange.getResponseHeaders().set("access-control-allow-methods", cors.methods());
+                    exchange.getResponseHeaders().set("access-control-allow-headers", cors.headers());
+                    exchange.getResponseHeaders().set("access-control-max-age", cors.maxAge());
+                    exchange.sendResponseHeaders(204, -1);
+                    return;
+                }
+            }
             if (method.equals("POST") && path.equals("/_local/token")) {
                 write(exchange, LocalTokenRoute.handle(issuer, body));
                 return;
@@ -107,7 +122,8 @@ final class ApiGateway implements AutoCloseable {
                 if (route.route.authorized()) {
                     claims = authorize(exchange.getRequestHeaders().getFirst("authorization"));
                     if (claims == null) {
-                        write(exchange, Problems.unauthorized().withHeader("www-authenticate", "Bearer"));
+                        write(exchange, Problems.unauthorized("A valid bearer token is required.")
+                                .withHeader("www-authenticate", "Bearer"));
                         return;
                     }
                 }

@@ -52,8 +52,9 @@ public final class LocalStack implements AutoCloseable {
             TableFromTemplate.ensure(admin, template.table().getValue(), tableName);
         }
         Functions functions = new Functions(template.functions());
+        Template.Cors cors = template.cors();
         LocalIssuer issuer = LocalIssuer.open(options.dataDir());
-        ApiGateway gateway = options.serve() ? new ApiGateway(functions, issuer, "127.0.0.1", options.port()) : null;
+        ApiGateway gateway = options.serve() ? new ApiGateway(functions, issuer, cors, "127.0.0.1", options.port()) : null;
         return new LocalStack(dynamo, issuer, gateway, functions, options.dataDir(), tableName, configuration);
     }
 

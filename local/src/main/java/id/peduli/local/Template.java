@@ -63,6 +63,34 @@ public final class Template {
         }
     }
 
+    /** The HTTP API's CORS rules; a parameter reference takes the environment variable's value or its default. */
+    public record Cors(List<String> origins, String methods, String headers, String maxAge) {}
+
+    public Cors cors() {
+        Map<String, Object> config = apis().values().stream()
+                .map(api -> map(map(api.get("Properties")).get("CorsConfiguration")))
+                .filter(c -> !c.isEmpty()).findFirst().orElse(Map.of());
+        List<String> origins = new ArrayList<>();
+        list(config.get("AllowOrigins")).forEach(o -> origins.add(resolve(o)));
+        List<String> methods = new ArrayList<>();
+        list(config.get("AllowMethods")).forEach(m -> methods.add(resolve(m)));
+        List<String> headers = new ArrayList<>();
+        list(config.get("AllowHeaders")).forEach(h -> headers.add(resolve(h)));
+        return new Cors(origins, String.join(",", methods), String.join(",", headers),
+                String.valueOf(config.getOrDefault("MaxAge", "0")));
+    }
+
+    /** A literal, or a {@code Ref} to a parameter: its value from the environment (upper-snake name) or its default. */
+    private String resolve(Object value) {
+        Object ref = map(value).get("Ref");
+        if (ref == null) {
+            return String.valueOf(value);
+        }
+        String env = System.getenv(String.valueOf(ref).replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase());
+        return env != null && !env.isBlank() ? env
+                : String.valueOf(map(map(root.get("Parameters")).get(ref)).get("Default"));
+    }
+
     public List<Function> functions() {
         Map<String, Object> globals = map(map(root.get("Globals")).get("Function"));
         boolean defaultAuthorizer = apis().values().stream()

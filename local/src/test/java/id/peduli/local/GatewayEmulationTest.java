@@ -35,7 +35,8 @@ class GatewayEmulationTest {
                 new Template.Route("GET", "/things/{id}/crash", false),
                 new Template.Route("GET", "/secure/{id}", true));
         Functions functions = new Functions(List.of(new Template.Function("EchoFunction", EchoHandler.class.getName(), null, routes)));
-        gateway = new ApiGateway(functions, issuer, "127.0.0.1", 0);
+        gateway = new ApiGateway(functions, issuer,
+                new Template.Cors(List.of("https://web.example"), "GET,POST", "content-type,authorization", "600"), "127.0.0.1", 0);
     }
 
     @AfterAll
@@ -141,6 +142,20 @@ class GatewayEmulationTest {
 
         assertThat(send(request("/secure/9")).statusCode()).isEqualTo(401);
         assertThat(send(request("/secure/9").header("authorization", "Bearer " + token + "x")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void cors_allowsTheWebOrigin_only() throws Exception {
+        HttpResponse<byte[]> preflight = send(request("/things/1").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("origin", "https://web.example").header("access-control-request-method", "POST"));
+        assertThat(preflight.statusCode()).isEqualTo(204);
+        assertThat(preflight.headers().firstValue("access-control-allow-origin")).hasValue("https://web.example");
+        assertThat(preflight.headers().firstValue("access-control-allow-methods")).hasValue("GET,POST");
+
+        HttpResponse<byte[]> simple = send(request("/things/1/parts/2").header("origin", "https://web.example"));
+        assertThat(simple.headers().firstValue("access-control-allow-origin")).hasValue("https://web.example");
+        HttpResponse<byte[]> foreign = send(request("/things/1/parts/2").header("origin", "https://evil.example"));
+        assertThat(foreign.headers().firstValue("access-control-allow-origin")).isEmpty();
     }
 
     @Test

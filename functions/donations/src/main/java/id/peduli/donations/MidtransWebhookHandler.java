@@ -42,7 +42,7 @@ public final class MidtransWebhookHandler extends HttpFunction {
     protected HttpResponse handle(HttpRequest request) {
         ObjectNode body = Body.object(request);
         if (!authentic(body)) {
-            throw new DomainException.Unauthenticated();
+            throw new DomainException.Unauthenticated("The notification is not authentic.");
         }
         Input in = Input.of(body);
         String orderId = in.text("order_id", 1, 64, true);

@@ -29,7 +29,7 @@ public final class ReceiptHandler extends HttpFunction {
     @Override
     protected HttpResponse handle(HttpRequest request) {
         String id = request.path("id");
-        Donation d = (Ids.isWellFormed(id) ? stores.donations().byId(id) : java.util.Optional.<Donation>empty())
+        Donation d = Ids.wellFormed(id).flatMap(stores.donations()::byId)
                 .orElseThrow(() -> new DomainException.NotFound("No donation with this id."));
         ObjectNode receipt = Json.object();
         receipt.put("id", d.id());

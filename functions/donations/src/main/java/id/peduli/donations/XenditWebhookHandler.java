@@ -40,7 +40,7 @@ public final class XenditWebhookHandler extends HttpFunction {
     protected HttpResponse handle(HttpRequest request) {
         String sent = request.header("x-callback-token");
         if (sent == null || !MessageDigest.isEqual(token, sent.getBytes(StandardCharsets.UTF_8))) {
-            throw new DomainException.Unauthenticated();
+            throw new DomainException.Unauthenticated("The callback is not authentic.");
         }
         ObjectNode body = Body.object(request);
         Input in = Input.of(body);

@@ -18,9 +18,9 @@ public abstract class DomainException extends RuntimeException {
         public Conflict(String detail) { super(detail); }
     }
 
-    /** The caller did not prove who they are. */
+    /** The caller did not prove who they are (no valid token, or a notification that is not authentic). */
     public static final class Unauthenticated extends DomainException {
-        public Unauthenticated() { super("A valid bearer token is required."); }
+        public Unauthenticated(String detail) { super(detail); }
     }
 
     /** The caller is authenticated but has no scope over the thing. */

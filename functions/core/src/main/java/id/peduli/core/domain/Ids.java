@@ -2,6 +2,7 @@ package id.peduli.core.domain;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 /** Opaque, URL-safe, unguessable identifiers: 128 random bits, 22 characters. */
 public final class Ids {
@@ -14,6 +15,11 @@ public final class Ids {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return ENCODER.encodeToString(bytes);
+    }
+
+    /** The id, if it is one {@link #newId()} could have made: anything else names nothing, and is not looked up. */
+    public static Optional<String> wellFormed(String id) {
+        return isWellFormed(id) ? Optional.of(id) : Optional.empty();
     }
 
     /** Ids are what {@link #newId()} makes; anything else cannot name a stored item. */

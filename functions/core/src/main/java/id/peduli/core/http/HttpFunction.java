@@ -39,7 +39,7 @@ public abstract class HttpFunction implements RequestStreamHandler {
         } catch (DomainException.Conflict e) {
             return Problems.conflict(e.getMessage());
         } catch (DomainException.Unauthenticated e) {
-            return Problems.unauthorized();
+            return Problems.unauthorized(e.getMessage());
         } catch (DomainException.Forbidden e) {
             return Problems.forbidden(e.getMessage());
         } catch (DomainException.Unavailable | SdkClientException e) {

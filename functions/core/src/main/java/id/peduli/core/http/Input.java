@@ -87,7 +87,8 @@ public final class Input {
         int length = text.codePointCount(0, text.length());
         if (length < min || length > max) {
             error(field, min == max ? "must be " + min + " characters"
-                    : min <= 1 && required ? "must be 1 to " + max + " characters" : "must be " + min + " to " + max + " characters");
+                    : length > max ? "must be at most " + max + " characters"
+                    : min <= 1 ? "must not be empty" : "must be at least " + min + " characters");
             return null;
         }
         if (text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {

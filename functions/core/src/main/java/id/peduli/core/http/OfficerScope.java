@@ -21,7 +21,7 @@ public record OfficerScope(String subject, List<RegionCode> regions) {
     public static OfficerScope of(HttpRequest request) {
         OfficerScope scope = fromClaims(request.claims());
         if (scope == null) {
-            throw new DomainException.Unauthenticated();
+            throw new DomainException.Unauthenticated("A valid bearer token is required.");
         }
         return scope;
     }

@@ -45,8 +45,8 @@ public final class Problems {
         return of(400, "bad-request", "Bad request", detail);
     }
 
-    public static HttpResponse unauthorized() {
-        return of(401, "unauthorized", "Unauthorized", "A valid bearer token is required.");
+    public static HttpResponse unauthorized(String detail) {
+        return of(401, "unauthorized", "Unauthorized", detail);
     }
 
     public static HttpResponse forbidden(String detail) {

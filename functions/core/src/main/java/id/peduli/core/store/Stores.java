@@ -9,7 +9,6 @@ import id.peduli.core.store.dynamodb.DynamoAppealStore;
 import id.peduli.core.store.dynamodb.DynamoDonationStore;
 import id.peduli.core.store.dynamodb.DynamoIdempotencyStore;
 import id.peduli.core.store.dynamodb.DynamoLedgerStore;
-import java.util.Optional;
 
 /** The stores a function works with, on one table. Handlers take this; tests pass their own. */
 public record Stores(AppealStore appeals, DonationStore donations, LedgerStore ledger, IdempotencyStore idempotency) {
@@ -28,7 +27,7 @@ public record Stores(AppealStore appeals, DonationStore donations, LedgerStore l
      * @throws DomainException.NotFound when it does not exist or is not public (the two are not told apart)
      */
     public AppealView publicAppeal(String id) {
-        return (Ids.isWellFormed(id) ? appeals.findView(id) : Optional.<AppealView>empty())
+        return Ids.wellFormed(id).flatMap(appeals::findView)
                 .filter(v -> v.appeal().status().isPublic())
                 .orElseThrow(() -> new DomainException.NotFound("No public appeal with this id."));
     }
@@ -39,7 +38,7 @@ public record Stores(AppealStore appeals, DonationStore donations, LedgerStore l
      * @throws DomainException.Forbidden when it lies outside the officer's regions
      */
     public Appeal officerAppeal(OfficerScope scope, String id) {
-        Appeal appeal = (Ids.isWellFormed(id) ? appeals.find(id) : Optional.<Appeal>empty())
+        Appeal appeal = Ids.wellFormed(id).flatMap(appeals::find)
                 .orElseThrow(() -> new DomainException.NotFound("No appeal with this id."));
         if (!scope.covers(appeal.regionCode())) {
             throw new DomainException.Forbidden("This appeal is outside your regions.");

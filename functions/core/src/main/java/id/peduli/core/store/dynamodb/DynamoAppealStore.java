@@ -21,7 +21,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -38,8 +37,8 @@ public final class DynamoAppealStore implements AppealStore {
     @Override
     public void create(Appeal appeal, IdempotencyRecord idempotency) {
         List<TransactWriteItem> items = new ArrayList<>(4);
-        items.add(put(Items.appeal(appeal), "attribute_not_exists(pk)", null));
-        items.add(put(Items.totals(appeal.id(), Totals.EMPTY, appeal.target().value()), "attribute_not_exists(pk)", null));
+        items.add(putNew(Items.appeal(appeal)));
+        items.add(putNew(Items.totals(appeal.id(), Totals.EMPTY, appeal.target().value())));
         items.add(TransactWriteItem.builder().put(p -> p.tableName(dynamo.table())
                 .item(new Items.Writer(Keys.nik(appeal.nikHash(), appeal.id())).s("appealId", appeal.id()).item)).build());
         if (idempotency != null) {
@@ -131,9 +130,13 @@ public final class DynamoAppealStore implements AppealStore {
     @Override
     public void decide(Appeal before, Appeal after, HistoryEntry entry) {
         List<TransactWriteItem> items = List.of(
-                put(Items.appeal(after), "#version = :version",
-                        Map.of(":version", AttributeValue.fromN(Long.toString(before.version())))),
-                put(Items.history(before.id(), entry, after.version()), "attribute_not_exists(pk)", null));
+                TransactWriteItem.builder().put(p -> p.tableName(dynamo.table())
+                        .item(Items.appeal(after))
+                        .conditionExpression("#version = :version")
+                        .expressionAttributeNames(Map.of("#version", "version"))
+                        .expressionAttributeValues(Map.of(":version", AttributeValue.fromN(Long.toString(before.version())))))
+                        .build(),
+                putNew(Items.history(before.id(), entry, after.version())));
         try {
             dynamo.client().transactWriteItems(t -> t.transactItems(items));
         } catch (TransactionCanceledException e) {
@@ -218,14 +221,8 @@ public final class DynamoAppealStore implements AppealStore {
         return found;
     }
 
-    private TransactWriteItem put(Map<String, AttributeValue> item, String condition, Map<String, AttributeValue> values) {
-        Put.Builder put = Put.builder().tableName(dynamo.table()).item(item).conditionExpression(condition);
-        if (condition.contains("#version")) {
-            put.expressionAttributeNames(Map.of("#version", "version"));
-        }
-        if (values != null) {
-            put.expressionAttributeValues(values);
-        }
-        return TransactWriteItem.builder().put(put.build()).build();
+    private TransactWriteItem putNew(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(p -> p.tableName(dynamo.table()).item(item)
+                .conditionExpression("attribute_not_exists(pk)")).build();
     }
 }
