@@ -9,7 +9,6 @@ import id.peduli.core.http.HttpRequest;
 import id.peduli.core.http.HttpResponse;
 import id.peduli.core.http.Idempotency;
 import id.peduli.core.http.Json;
-import id.peduli.core.store.IdempotencyConflict;
 import id.peduli.core.store.Stores;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,24 +33,17 @@ public final class SubmitAppealHandler extends HttpFunction {
     protected HttpResponse handle(HttpRequest request) {
         ObjectNode body = Body.object(request);
         Idempotency.Key key = Idempotency.of(request, "POST /appeals");
-        HttpResponse replay = idempotency.replay(key);
-        if (replay != null) {
-            return replay;
-        }
-        Instant now = clock.instant();
-        Appeal appeal = AppealForm.read(body, now);
-
-        ObjectNode created = Json.object();
-        created.put("id", appeal.id());
-        created.put("status", appeal.status().name());
-        created.put("regionCode", appeal.regionCode().value());
-        created.put("createdAt", Times.format(appeal.createdAt()));
-        HttpResponse response = HttpResponse.json(201, created).withHeader("location", "/appeals/" + appeal.id());
-        try {
-            stores.appeals().create(appeal, key == null ? null : key.record(response, now));
-        } catch (IdempotencyConflict e) {
-            return idempotency.replayAfterRace(key);
-        }
-        return response;
+        return idempotency.once(key, () -> {
+            Instant now = clock.instant();
+            Appeal appeal = AppealForm.read(body, now);
+            ObjectNode created = Json.object();
+            created.put("id", appeal.id());
+            created.put("status", appeal.status().name());
+            created.put("regionCode", appeal.regionCode().value());
+            created.put("createdAt", Times.format(appeal.createdAt()));
+            HttpResponse response = HttpResponse.json(201, created).withHeader("location", "/appeals/" + appeal.id());
+            stores.appeals().create(appeal, Idempotency.record(key, response, now));
+            return response;
+        });
     }
 }

@@ -16,7 +16,6 @@ import id.peduli.core.http.HttpResponse;
 import id.peduli.core.http.Idempotency;
 import id.peduli.core.http.Input;
 import id.peduli.core.http.Json;
-import id.peduli.core.store.IdempotencyConflict;
 import id.peduli.core.store.Stores;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,47 +47,39 @@ public final class PledgeHandler extends HttpFunction {
         ObjectNode body = Body.object(request);
         Appeal appeal = stores.publicAppeal(request.path("id")).appeal();
         Idempotency.Key key = Idempotency.of(request, "POST /appeals/" + appeal.id() + "/donations");
-        HttpResponse replay = idempotency.replay(key);
-        if (replay != null) {
-            return replay;
-        }
+        return idempotency.once(key, () -> {
+            Donation donation = read(body, appeal);
+            ObjectNode created = Json.object();
+            created.put("id", donation.id());
+            created.put("orderId", donation.orderId());
+            created.put("appealId", donation.appealId());
+            created.put("amount", donation.amount().value());
+            created.put("provider", donation.provider().wireName());
+            created.put("status", donation.status().name());
+            created.put("createdAt", Times.format(donation.createdAt()));
+            created.put("expiresAt", Times.format(donation.expiresAt()));
+            HttpResponse response = HttpResponse.json(201, created);
+            stores.donations().pledge(donation, Idempotency.record(key, response, donation.createdAt()));
+            return response;
+        });
+    }
+
+    /** The pledge in the body, as a pending donation to {@code appeal}. */
+    private Donation read(ObjectNode body, Appeal appeal) {
         Input in = Input.of(body).allow("amount", "donorName", "anonymous", "message", "provider");
         Long amount = in.money("amount", MIN_AMOUNT, MAX_AMOUNT, true);
         String donorName = in.text("donorName", 0, 100, false);
         Boolean anonymous = in.bool("anonymous", false);
         String message = in.text("message", 0, 280, false);
-        Provider provider = null;
-        if (body.hasNonNull("provider")) {
-            provider = Provider.fromWire(body.get("provider").asText()).orElse(null);
-        }
-        if (provider == null) {
-            in.error("provider", body.hasNonNull("provider") ? "must be midtrans or xendit" : "is required");
-        }
+        Provider provider = in.choice("provider", Provider.class, Provider::wireName, true);
         in.check();
         if (!appeal.status().acceptsPledges()) {
             throw new DomainException.Conflict("This appeal is " + appeal.status() + " and accepts no new pledges.");
         }
-
         Instant now = Times.truncate(clock.instant());
-        Donation donation = new Donation(Ids.newId(), "peduli-" + Ids.newId(), appeal.id(), Rupiah.of(amount),
+        return new Donation(Ids.newId(), "peduli-" + Ids.newId(), appeal.id(), Rupiah.of(amount),
                 donorName == null || donorName.isBlank() ? null : donorName, Boolean.TRUE.equals(anonymous),
                 message == null || message.isBlank() ? null : message, provider, DonationStatus.PENDING, now,
                 now.plus(PAYMENT_WINDOW), null, null, null);
-        ObjectNode created = Json.object();
-        created.put("id", donation.id());
-        created.put("orderId", donation.orderId());
-        created.put("appealId", donation.appealId());
-        created.put("amount", donation.amount().value());
-        created.put("provider", donation.provider().wireName());
-        created.put("status", donation.status().name());
-        created.put("createdAt", Times.format(donation.createdAt()));
-        created.put("expiresAt", Times.format(donation.expiresAt()));
-        HttpResponse response = HttpResponse.json(201, created);
-        try {
-            stores.donations().pledge(donation, key == null ? null : key.record(response, now));
-        } catch (IdempotencyConflict e) {
-            return idempotency.replayAfterRace(key);
-        }
-        return response;
     }
 }

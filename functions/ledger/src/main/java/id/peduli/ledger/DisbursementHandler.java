@@ -13,7 +13,6 @@ import id.peduli.core.http.Idempotency;
 import id.peduli.core.http.Input;
 import id.peduli.core.http.OfficerScope;
 import id.peduli.core.http.Views;
-import id.peduli.core.store.IdempotencyConflict;
 import id.peduli.core.store.Stores;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,10 +42,10 @@ public final class DisbursementHandler extends HttpFunction {
         ObjectNode body = Body.object(request);
         Appeal appeal = stores.officerAppeal(scope, request.path("id"));
         Idempotency.Key key = Idempotency.of(request, "POST /admin/appeals/" + appeal.id() + "/disbursements");
-        HttpResponse replay = idempotency.replay(key);
-        if (replay != null) {
-            return replay;
-        }
+        return idempotency.once(key, () -> disburse(body, appeal, scope, key));
+    }
+
+    private HttpResponse disburse(ObjectNode body, Appeal appeal, OfficerScope scope, Idempotency.Key key) {
         Input in = Input.of(body).allow("amount", "recipient", "reference", "note");
         Long amount = in.money("amount", 1, Long.MAX_VALUE, true);
         String recipient = in.text("recipient", 2, 200, true);
@@ -57,14 +56,10 @@ public final class DisbursementHandler extends HttpFunction {
             throw new DomainException.Conflict("Money can be paid out only for a VERIFIED or FUNDED appeal.");
         }
         Instant now = clock.instant();
-        try {
-            LedgerEntry entry = stores.ledger().disburse(appeal.id(), Rupiah.of(amount), recipient, reference,
-                    note == null || note.isBlank() ? null : note, scope.subject(), now,
-                    e -> key == null ? null : key.record(created(e), now));
-            return created(entry);
-        } catch (IdempotencyConflict e) {
-            return idempotency.replayAfterRace(key);
-        }
+        LedgerEntry entry = stores.ledger().disburse(appeal.id(), Rupiah.of(amount), recipient, reference,
+                note == null || note.isBlank() ? null : note, scope.subject(), now,
+                e -> Idempotency.record(key, created(e), now));
+        return created(entry);
     }
 
     private static HttpResponse created(LedgerEntry entry) {

@@ -1,6 +1,7 @@
 package id.peduli.core.http;
 
 import id.peduli.core.domain.DomainException;
+import id.peduli.core.store.IdempotencyConflict;
 import id.peduli.core.store.IdempotencyRecord;
 import id.peduli.core.store.IdempotencyStore;
 import java.security.MessageDigest;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code Idempotency-Key} handling: the same key with the same body within 24 hours gets the first answer again and
@@ -44,8 +46,30 @@ public final class Idempotency {
         return new Key(scope, key, sha256(request.body()));
     }
 
+    /**
+     * The first answer for this key if there is one; otherwise {@code create}'s, which stores its record (see
+     * {@link #record}) in the same write as what it creates. A concurrent request with the same key that stored
+     * first decides the answer.
+     */
+    public HttpResponse once(Key key, Supplier<HttpResponse> create) {
+        HttpResponse replay = replay(key);
+        if (replay != null) {
+            return replay;
+        }
+        try {
+            return create.get();
+        } catch (IdempotencyConflict e) {
+            return replayAfterRace(key);
+        }
+    }
+
+    /** The record to store with {@code response}, or null when the request had no key. */
+    public static IdempotencyRecord record(Key key, HttpResponse response, Instant now) {
+        return key == null ? null : key.record(response, now);
+    }
+
     /** The stored first answer for this key, or null when there is none. */
-    public HttpResponse replay(Key key) {
+    HttpResponse replay(Key key) {
         if (key == null) {
             return null;
         }
@@ -64,7 +88,7 @@ public final class Idempotency {
     }
 
     /** After losing a race to a concurrent request with the same key: its answer, now stored. */
-    public HttpResponse replayAfterRace(Key key) {
+    private HttpResponse replayAfterRace(Key key) {
         HttpResponse replay = replay(key);
         if (replay == null) {
             throw new DomainException.Conflict("A request with this Idempotency-Key is being processed; retry shortly.");

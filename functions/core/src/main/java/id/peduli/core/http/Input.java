@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
  * Reads fields of a JSON object and collects every broken rule with its JSON pointer, so a client learns all that
@@ -141,21 +143,27 @@ public final class Input {
         }
     }
 
+    /** One of an enum's constants, named exactly as {@link Enum#name()}. */
     public <E extends Enum<E>> E choice(String field, Class<E> type, boolean required) {
+        return choice(field, type, Enum::name, required);
+    }
+
+    /** One of an enum's constants, as {@code wireName} spells them on the wire. */
+    public <E extends Enum<E>> E choice(String field, Class<E> type, Function<E, String> wireName, boolean required) {
         JsonNode value = node.get(field);
         if (absent(field, value, required)) {
             return null;
         }
         if (value.isTextual()) {
             for (E constant : type.getEnumConstants()) {
-                if (constant.name().equals(value.asText())) {
+                if (wireName.apply(constant).equals(value.asText())) {
                     return constant;
                 }
             }
         }
-        StringBuilder names = new StringBuilder();
+        StringJoiner names = new StringJoiner(", ");
         for (E constant : type.getEnumConstants()) {
-            names.append(names.length() == 0 ? "" : ", ").append(constant.name());
+            names.add(wireName.apply(constant));
         }
         error(field, "must be one of " + names);
         return null;
