@@ -50,6 +50,23 @@ class InvokeTest {
     }
 
     @Test
+    void snapStartPriming_reachesDynamoDb_andWritesNothing() throws Exception {
+        LocalApi.stack();
+        try (var client = id.peduli.core.store.dynamodb.Dynamo.newClient()) {
+            int before = client.scan(s -> s.tableName(LocalApi.stack().tableName()).select("COUNT")).count();
+            FaultInjector.arm("GetItem", FaultInjector.Fault.CONNECTION, 1.0);
+            try {
+                org.assertj.core.api.Assertions.assertThatThrownBy(id.peduli.core.Priming::prime)
+                        .as("priming makes a real GetItem").isInstanceOf(software.amazon.awssdk.core.exception.SdkClientException.class);
+            } finally {
+                FaultInjector.disarm();
+            }
+            id.peduli.core.Priming.prime();
+            assertThat(client.scan(s -> s.tableName(LocalApi.stack().tableName()).select("COUNT")).count()).isEqualTo(before);
+        }
+    }
+
+    @Test
     void invokeCommand_runsOneFunctionOnOneEvent_inItsOwnJvm() throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
