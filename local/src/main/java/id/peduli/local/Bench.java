@@ -116,7 +116,7 @@ final class Bench {
                 System.out.print(table);
                 Path out = root.resolve("target").resolve("bench");
                 Files.createDirectories(out);
-                Files.writeString(out.resolve("results.json"), Json.MAPPER.writerWithDefaultPrettyPrinter()
+                Files.writeString(out.resolve("results.json"), Json.mapper().writerWithDefaultPrettyPrinter()
                         .writeValueAsString(json(machine, cold, warm, settle, ledger, cost, artifacts)) + "\n");
                 Files.writeString(out.resolve("results.txt"), table);
                 System.out.println("wrote " + root.relativize(out.resolve("results.json")) + " and results.txt");

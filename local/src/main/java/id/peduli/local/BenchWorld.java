@@ -71,7 +71,7 @@ final class BenchWorld {
     record Answer(int status, String body) {
         JsonNode json() {
             try {
-                return Json.MAPPER.readTree(body);
+                return Json.mapper().readTree(body);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -101,7 +101,7 @@ final class BenchWorld {
 
     static Answer answer(byte[] output) {
         try {
-            JsonNode answer = Json.MAPPER.readTree(output);
+            JsonNode answer = Json.mapper().readTree(output);
             return new Answer(answer.path("statusCode").asInt(-1), answer.path("body").asText(""));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

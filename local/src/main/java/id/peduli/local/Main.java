@@ -94,10 +94,10 @@ public final class Main {
             return 2;
         }
         String function = args.remove(0);
-        JsonNode event = Json.MAPPER.readTree(Path.of(args.remove(0)).toFile());
+        JsonNode event = Json.mapper().readTree(Path.of(args.remove(0)).toFile());
         try (LocalStack stack = LocalStack.start(options(args, false))) {
             JsonNode answer = stack.functions().invoke(function, event, UUID.randomUUID().toString());
-            System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
+            System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(answer));
         }
         return 0;
     }
