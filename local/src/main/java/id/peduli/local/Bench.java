@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +62,7 @@ final class Bench {
         int settleAppeals = quick ? 20 : 50;
         int workers = 4;
 
-        String machine = machine();
+        String machine = machine() + (quick ? String.format("; bench --quick: ledgerScaling.pageAt100kMs measured at %,d entries", longLedger) : "");
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         System.out.printf("Peduli bench%s, %s%n  %s%n", quick ? " --quick" : "", date, machine);
 
@@ -93,15 +92,22 @@ final class Bench {
 
                 section(started);
                 System.out.println("cost ...");
-                BenchCost.Result cost = BenchCost.run(world, recorder, recordingClient, world.ledgerAppeal, 0, p50(warm, "POST /appeals/{id}/donations"), p50(warm, "POST /webhooks/midtrans"),
+                // The ledger read priced is the warm route's page: the first 100 entries of a 150-entry ledger.
+                BenchCost.Result cost = BenchCost.run(world, recorder, recordingClient, world.ledgerAppeal, 0,
+                        p50(warm, "POST /appeals/{id}/donations"), p50(warm, "POST /webhooks/midtrans"),
                         p50(warm, "GET /appeals/{id}/ledger"), quick ? 10 : 30);
 
                 section(started);
                 System.out.printf("cold start: %d rounds, each: the floor per jar, then every function%n", runs);
-                Map<String, BenchCold.Result> cold = BenchCold.run(world, scenarios, root, work, stack.dynamoEndpoint(), runs, false);
-                Map<String, BenchCold.Result> coldCds = cds
-                        ? BenchCold.run(world, scenarios, root, work.resolve("with-cds"), stack.dynamoEndpoint(), runs, true)
-                        : null;
+                String loadBefore = BenchCold.loadAverage();
+                Map<String, BenchCold.Result> cold = BenchCold.run(world, scenarios, root, work, stack.dynamoEndpoint(), runs);
+                String coldLoad = loadBefore + " before, " + BenchCold.loadAverage() + " after";
+                Map<String, Map<String, BenchCold.Result>> coldCds = null;
+                if (cds) {
+                    section(started);
+                    System.out.printf("AppCDS: %d rounds, each: per jar the floor without and with its archive, then every function without and with%n", runs);
+                    coldCds = BenchCold.runCds(world, scenarios, root, work.resolve("cds-pass"), stack.dynamoEndpoint(), runs);
+                }
 
                 Map<String, Long> artifacts = new LinkedHashMap<>();
                 for (Template.Function f : parsed.functions()) {
@@ -111,7 +117,7 @@ final class Bench {
 
                 section(started);
                 double seconds = (System.nanoTime() - started) / 1e9;
-                String table = table(machine, date, quick, cold, coldCds, warm, settle, ledger, cost, artifacts, seconds);
+                String table = table(machine, date, quick, cold, coldLoad, coldCds, warm, settle, ledger, cost, artifacts, seconds);
                 System.out.println();
                 System.out.print(table);
                 Path out = root.resolve("target").resolve("bench");
@@ -170,8 +176,8 @@ final class Bench {
         return ok ? "met" : "NOT met";
     }
 
-    static String table(String machine, String date, boolean quick, Map<String, BenchCold.Result> cold,
-                        Map<String, BenchCold.Result> coldCds, Map<String, BenchWarm.Result> warm,
+    static String table(String machine, String date, boolean quick, Map<String, BenchCold.Result> cold, String coldLoad,
+                        Map<String, Map<String, BenchCold.Result>> coldCds, Map<String, BenchWarm.Result> warm,
                         BenchSettle.Result settle, BenchLedger.Result ledger, BenchCost.Result cost,
                         Map<String, Long> artifacts, double seconds) {
         StringBuilder t = new StringBuilder();
@@ -187,15 +193,18 @@ final class Bench {
                     runs(r.runsMs())));
         }
         t.append(String.format("  target ratio <= %.2f for every function: %s%n", COLD_TARGET, verdict(coldOk)));
+        t.append(String.format("  load average (1/5/15 min) %s%n", coldLoad));
         if (coldCds != null) {
-            t.append(String.format("%nCold start with AppCDS (-XX:SharedArchiveFile, one dynamic archive per function and per floor)%n"));
-            t.append(String.format("  %-26s %10s %10s %7s %12s%n", "function", "median ms", "floor ms", "ratio", "vs no CDS"));
-            for (BenchCold.Result r : coldCds.values()) {
-                t.append(String.format("  %-26s %10.1f %10.1f %7.2f %11.0f%%%n", r.function(), r.median(), r.floorMedian(),
-                        r.ratio(), 100 * (r.median() / cold.get(r.function()).median() - 1)));
+            t.append(String.format("%nCold start with application CDS (dynamic archive per function and per floor, one training run each),%n"
+                    + "against no CDS in the same rounds; both with the runner as a jar (JDK 17 archives jars only)%n"));
+            t.append(String.format("  %-26s %10s %10s %8s %8s %8s %8s%n", "function", "no CDS ms", "CDS ms", "change",
+                    "floor", "floor CDS", "ratio CDS"));
+            for (BenchCold.Result off : coldCds.get("noCds").values()) {
+                BenchCold.Result on = coldCds.get("cds").get(off.function());
+                t.append(String.format("  %-26s %10.1f %10.1f %7.0f%% %8.1f %8.1f %8.2f%n", off.function(), off.median(),
+                        on.median(), 100 * (on.median() / off.median() - 1), off.floorMedian(), on.floorMedian(), on.ratio()));
             }
         }
-
         t.append(String.format("%nWarm: handleRequest in this JVM, %d requests after warm-up; sdk = the same DynamoDB requests, bare%n",
                 warm.values().iterator().next().samples()));
         t.append(String.format("  %-38s %8s %8s %8s %7s   %s%n", "route", "p50 ms", "p99 ms", "sdk p50", "ratio", "DynamoDB calls"));
@@ -235,11 +244,9 @@ final class Bench {
                 cost.usdPerMillion(), cost.lambdaUsd(), cost.pledgeMs(), cost.webhookMs(), cost.ledgerMs(), cost.apiUsd(), cost.dynamoUsd()));
 
         t.append(String.format("%nArtifacts (CodeUri)%n"));
-        Map<Long, List<String>> byJar = new LinkedHashMap<>();
         boolean jarsOk = true;
         for (Map.Entry<String, Long> a : artifacts.entrySet()) {
             jarsOk &= a.getValue() >= 0 && a.getValue() <= JAR_TARGET;
-            byJar.computeIfAbsent(a.getValue(), k -> new ArrayList<>()).add(a.getKey());
         }
         for (Map.Entry<String, Long> a : artifacts.entrySet()) {
             t.append(String.format("  %-26s %,12d bytes (%.2f MiB)%n", a.getKey(), a.getValue(), a.getValue() / 1048576.0));

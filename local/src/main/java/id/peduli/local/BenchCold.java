@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * {@code status} line, which it prints as soon as the handler has answered a real event (one that reads or writes
  * DynamoDB). Configuration reaches the child only through the environment variables Lambda sets. The floor is the
  * same JVM, flags and classpath doing nothing but building the functions' DynamoDB client and one GetItem. Runs are
- * interleaved (every floor and every function once per round) so load that comes and goes hits all of them alike.
+ * interleaved: every round runs, jar by jar, the jar's floor and then each of its functions once, so load that comes
+ * and goes (this machine is shared) hits a function and its floor alike.
  */
 final class BenchCold {
     private BenchCold() {}
@@ -47,38 +48,61 @@ final class BenchCold {
         }
     }
 
-    /** How a child JVM is started: the flags before {@code -cp}, per jar or function archive (CDS). */
-    record Mode(String name, boolean cds) {}
-
     static final String RUNNER_PACKAGE = "id/peduli/local/bench/";
 
-    private static final class Child {
-        final List<String> command;
-        final Map<String, String> environment;
-
-        Child(List<String> command, Map<String, String> environment) {
-            this.command = command;
-            this.environment = environment;
-        }
-    }
+    private record Child(List<String> command, Map<String, String> environment) {}
 
     record Spawned(double ms, int status, String output) {}
 
+    /**
+     * One way of starting the children: what follows the function's jar on the classpath (the runner directory, or
+     * the same classes as a jar, which CDS needs) and the extra JVM flags for a floor of a jar or for a function.
+     */
+    record Arm(String name, Path runner, java.util.function.Function<String, List<String>> flags) {}
+
+    /** The main measurement: no extra flags, the runner as a directory. */
     static Map<String, Result> run(BenchWorld world, List<BenchWorld.Scenario> scenarios, Path root, Path work,
-                                   String endpoint, int runs, boolean cds) throws Exception {
+                                   String endpoint, int runs) throws Exception {
         Path runnerDir = extractRunner(work.resolve("runner"));
-        Path eventsDir = Files.createDirectories(work.resolve("events"));
-        Path cdsDir = Files.createDirectories(work.resolve("cds"));
+        Arm plain = new Arm("", runnerDir, key -> List.of());
+        return measure(world, scenarios, root, work, endpoint, runs, List.of(plain), 0).get(plain);
+    }
+
+    /**
+     * Application class-data sharing, measured against no sharing in the same rounds: one training run per function
+     * and per floor writes a dynamic archive at exit ({@code -XX:ArchiveClassesAtExit}); the timed runs map it
+     * ({@code -XX:SharedArchiveFile}). JDK 17 archives only jar classpaths, so both arms put the runner in a jar.
+     */
+    static Map<String, Map<String, Result>> runCds(BenchWorld world, List<BenchWorld.Scenario> scenarios, Path root,
+                                                   Path work, String endpoint, int runs) throws Exception {
+        Path runnerJar = runnerJar(extractRunner(work.resolve("runner")), work.resolve("runner.jar"));
+        Path archives = Files.createDirectories(work.resolve("cds"));
+        Arm noCds = new Arm("runner jar, no CDS", runnerJar, key -> List.of());
+        Arm cds = new Arm("runner jar, AppCDS", runnerJar,
+                key -> List.of("-XX:SharedArchiveFile=" + archives.resolve(key + ".jsa")));
+        Arm training = new Arm("training", runnerJar,
+                key -> List.of("-XX:ArchiveClassesAtExit=" + archives.resolve(key + ".jsa")));
+        Map<Arm, Map<String, Result>> measured = measure(world, scenarios, root, work, endpoint, runs, List.of(noCds, cds), 1,
+                training);
+        Map<String, Map<String, Result>> out = new LinkedHashMap<>();
+        out.put("noCds", measured.get(noCds));
+        out.put("cds", measured.get(cds));
+        return out;
+    }
+
+    private static Map<Arm, Map<String, Result>> measure(BenchWorld world, List<BenchWorld.Scenario> scenarios, Path root,
+                                                         Path work, String endpoint, int runs, List<Arm> arms,
+                                                         int extraEvents, Arm... before) throws Exception {
+        Path eventsDir = Files.createDirectories(work.resolve("events-" + arms.size()));
         Map<String, String> env = lambdaEnvironment(world, endpoint, work);
 
         // Every event first, so that nothing runs in this JVM while the children start.
-        int extra = cds ? 1 : 0;
         Map<String, List<BenchWorld.Prepared>> prepared = new LinkedHashMap<>();
         Map<String, List<Path>> eventFiles = new LinkedHashMap<>();
         for (BenchWorld.Scenario s : scenarios) {
             List<BenchWorld.Prepared> list = new ArrayList<>();
             List<Path> files = new ArrayList<>();
-            for (int r = 0; r < runs + extra; r++) {
+            for (int r = 0; r < runs * arms.size() + extraEvents; r++) {
                 BenchWorld.Prepared p = s.next().get();
                 Path file = eventsDir.resolve(s.function().logicalId() + "-" + r + ".json");
                 Files.write(file, BenchEvents.bytes(p.event()));
@@ -88,67 +112,124 @@ final class BenchCold {
             prepared.put(s.function().logicalId(), list);
             eventFiles.put(s.function().logicalId(), files);
         }
-        Map<String, Path> jars = new LinkedHashMap<>();
+        // The functions grouped by jar: each jar's floor runs right before its functions, so that load which comes
+        // and goes (this machine is shared) hits a function and its floor alike.
+        Map<String, List<BenchWorld.Scenario>> byJar = new LinkedHashMap<>();
         for (BenchWorld.Scenario s : scenarios) {
             Path jar = root.resolve(s.function().codeUri());
             if (!Files.isRegularFile(jar)) {
                 throw new IllegalStateException("no deployable jar " + jar + " (build with mvn -B -o -DskipTests package)");
             }
-            jars.putIfAbsent(s.function().codeUri(), jar);
+            byJar.computeIfAbsent(s.function().codeUri(), k -> new ArrayList<>()).add(s);
         }
         String floorPk = "APPEAL#" + world.publicAppeal;
 
-        // With CDS: one training run each, which writes the archive at exit (-XX:ArchiveClassesAtExit), then every
-        // timed run maps it (-XX:SharedArchiveFile).
-        if (cds) {
-            for (Map.Entry<String, Path> jar : jars.entrySet()) {
-                Path archive = cdsDir.resolve(name(jar.getKey()) + "-floor.jsa");
-                spawn(child(jar.getValue(), runnerDir, List.of("-XX:ArchiveClassesAtExit=" + archive),
-                        Floor.class.getName(), List.of(floorPk, "A"), env), 200, "floor training " + jar.getKey());
-            }
-            for (BenchWorld.Scenario s : scenarios) {
-                String id = s.function().logicalId();
-                Path archive = cdsDir.resolve(id + ".jsa");
-                spawn(child(root.resolve(s.function().codeUri()), runnerDir, List.of("-XX:ArchiveClassesAtExit=" + archive),
-                        Runner.class.getName(), List.of(s.function().handlerClass(), eventFiles.get(id).get(runs).toString()), env),
-                        s.expected(), id + " training");
+        // Runs before the timed ones (CDS training), on the last prepared event.
+        for (Arm arm : before) {
+            for (Map.Entry<String, List<BenchWorld.Scenario>> jar : byJar.entrySet()) {
+                String key = name(jar.getKey()) + "-floor";
+                spawn(child(root.resolve(jar.getKey()), arm.runner(), arm.flags().apply(key), Floor.class.getName(),
+                        List.of(floorPk, "A"), env), 200, arm.name() + " floor " + jar.getKey(), true);
+                requireFile(arm, key);
+                for (BenchWorld.Scenario s : jar.getValue()) {
+                    String id = s.function().logicalId();
+                    List<Path> files = eventFiles.get(id);
+                    spawn(child(root.resolve(jar.getKey()), arm.runner(), arm.flags().apply(id), Runner.class.getName(),
+                            List.of(s.function().handlerClass(), files.get(files.size() - 1).toString()), env),
+                            s.expected(), arm.name() + " " + id, true);
+                    requireFile(arm, id);
+                }
             }
         }
 
         quiet();
-        Map<String, List<Double>> floors = new LinkedHashMap<>();
-        Map<String, List<Double>> times = new LinkedHashMap<>();
+        Map<Arm, Map<String, List<Double>>> floors = new LinkedHashMap<>();
+        Map<Arm, Map<String, List<Double>>> times = new LinkedHashMap<>();
+        Map<String, Integer> next = new LinkedHashMap<>();
         for (int r = 0; r < runs; r++) {
-            for (Map.Entry<String, Path> jar : jars.entrySet()) {
-                List<String> flags = cds ? List.of("-XX:SharedArchiveFile=" + cdsDir.resolve(name(jar.getKey()) + "-floor.jsa"))
-                        : List.of();
-                Spawned f = spawn(child(jar.getValue(), runnerDir, flags, Floor.class.getName(), List.of(floorPk, "A"), env),
-                        200, "floor " + jar.getKey());
-                floors.computeIfAbsent(jar.getKey(), k -> new ArrayList<>()).add(f.ms());
+            List<Arm> order = new ArrayList<>(arms);
+            if (r % 2 == 1) {
+                java.util.Collections.reverse(order);
             }
+            for (Map.Entry<String, List<BenchWorld.Scenario>> jar : byJar.entrySet()) {
+                Path jarPath = root.resolve(jar.getKey());
+                for (Arm arm : order) {
+                    Spawned f = spawn(child(jarPath, arm.runner(), arm.flags().apply(name(jar.getKey()) + "-floor"),
+                            Floor.class.getName(), List.of(floorPk, "A"), env), 200, "floor " + jar.getKey());
+                    floors.computeIfAbsent(arm, a -> new LinkedHashMap<>())
+                            .computeIfAbsent(jar.getKey(), k -> new ArrayList<>()).add(f.ms());
+                }
+                for (BenchWorld.Scenario s : jar.getValue()) {
+                    String id = s.function().logicalId();
+                    for (Arm arm : order) {
+                        int e = next.merge(id, 1, Integer::sum) - 1;
+                        Spawned c = spawn(child(jarPath, arm.runner(), arm.flags().apply(id), Runner.class.getName(),
+                                List.of(s.function().handlerClass(), eventFiles.get(id).get(e).toString()), env),
+                                s.expected(), id);
+                        if (!prepared.get(id).get(e).effect().getAsBoolean()) {
+                            throw new IllegalStateException(id + " answered " + c.status()
+                                    + " on a cold start but its effect is missing");
+                        }
+                        times.computeIfAbsent(arm, a -> new LinkedHashMap<>())
+                                .computeIfAbsent(id, k -> new ArrayList<>()).add(c.ms());
+                    }
+                }
+            }
+            System.out.printf("  cold start round %d/%d done (load average %s)%n", r + 1, runs, loadAverage());
+        }
+        Map<Arm, Map<String, Result>> results = new LinkedHashMap<>();
+        for (Arm arm : arms) {
+            String label = arm.name().isEmpty() ? "" : " [" + arm.name() + "]";
+            floors.get(arm).forEach((jar, ms) -> System.out.printf("  floor %-45s median %7.1f ms  runs %s%s%n", jar,
+                    BenchStats.median(ms), format(ms), label));
+            Map<String, Result> byFunction = new LinkedHashMap<>();
             for (BenchWorld.Scenario s : scenarios) {
                 String id = s.function().logicalId();
-                List<String> flags = cds ? List.of("-XX:SharedArchiveFile=" + cdsDir.resolve(id + ".jsa")) : List.of();
-                Spawned c = spawn(child(root.resolve(s.function().codeUri()), runnerDir, flags, Runner.class.getName(),
-                        List.of(s.function().handlerClass(), eventFiles.get(id).get(r).toString()), env), s.expected(), id);
-                if (!prepared.get(id).get(r).effect().getAsBoolean()) {
-                    throw new IllegalStateException(id + " answered " + c.status() + " on a cold start but its effect is missing");
-                }
-                times.computeIfAbsent(id, k -> new ArrayList<>()).add(c.ms());
+                Result res = new Result(id, s.function().codeUri(), times.get(arm).get(id),
+                        floors.get(arm).get(s.function().codeUri()));
+                byFunction.put(id, res);
+                System.out.printf("  cold %-24s median %7.1f ms  floor %7.1f ms  ratio %.2f  runs %s%s%n", id,
+                        res.median(), res.floorMedian(), res.ratio(), format(res.runsMs()), label);
             }
-            System.out.printf("  cold start round %d/%d done%n", r + 1, runs);
-        }
-        floors.forEach((jar, ms) -> System.out.printf("  floor %-45s%s median %7.1f ms  runs %s%n", jar, cds ? " (CDS)" : "",
-                BenchStats.median(ms), format(ms)));
-        Map<String, Result> results = new LinkedHashMap<>();
-        for (BenchWorld.Scenario s : scenarios) {
-            String id = s.function().logicalId();
-            Result res = new Result(id, s.function().codeUri(), times.get(id), floors.get(s.function().codeUri()));
-            results.put(id, res);
-            System.out.printf("  cold %-24s%s median %7.1f ms  floor %7.1f ms  ratio %.2f  runs %s%n", id, cds ? " (CDS)" : "",
-                    res.median(), res.floorMedian(), res.ratio(), format(res.runsMs()));
+            results.put(arm, byFunction);
         }
         return results;
+    }
+
+    private static void requireFile(Arm arm, String key) {
+        List<String> flags = arm.flags().apply(key);
+        for (String flag : flags) {
+            if (flag.startsWith("-XX:ArchiveClassesAtExit=")) {
+                Path archive = Path.of(flag.substring(flag.indexOf('=') + 1));
+                if (!Files.isRegularFile(archive)) {
+                    throw new IllegalStateException("the training run wrote no archive " + archive);
+                }
+            }
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /** The runner classes as a jar (CDS archives only jar classpath entries on JDK 17). */
+    private static Path runnerJar(Path runnerDir, Path jar) throws IOException {
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+             Stream<Path> files = Files.walk(runnerDir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(f)) {
+                    out.putNextEntry(new JarEntry(runnerDir.relativize(f).toString().replace(File.separatorChar, '/')));
+                    Files.copy(f, out);
+                    out.closeEntry();
+                }
+            }
+        }
+        return jar;
     }
 
     private static String name(String codeUri) {
@@ -198,9 +279,15 @@ final class BenchCold {
 
     /** Starts the child, times it to its status line, checks the status, waits for it to end. */
     private static Spawned spawn(Child child, int expected, String what) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(child.command).redirectErrorStream(true);
+        return spawn(child, expected, what, false);
+    }
+
+    /** {@code training}: a CDS dump, which warns about the classes it cannot archive (slf4j's pre-Java 6 ones). */
+    private static Spawned spawn(Child child, int expected, String what, boolean training)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(child.command()).redirectErrorStream(true);
         pb.environment().clear();
-        pb.environment().putAll(child.environment);
+        pb.environment().putAll(child.environment());
         StringBuilder output = new StringBuilder();
         long t0 = System.nanoTime();
         Process process = pb.start();
@@ -224,8 +311,9 @@ final class BenchCold {
             throw new IllegalStateException(what + ": cold start answered " + status + " (expected " + expected
                     + "); it does not count. Child output:\n" + tail(output.toString()));
         }
-        if (output.toString().contains("[cds]") || output.toString().contains("CDS")) {
-            System.out.println("  note (" + what + "): " + tail(output.toString()).trim());
+        if (!training && (output.toString().contains("[cds]") || output.toString().contains("[warning]"))) {
+            throw new IllegalStateException(what + ": the JVM warned, so the run is not what it claims to be:\n"
+                    + tail(output.toString()));
         }
         return new Spawned(BenchStats.ms(t1 - t0), status, output.toString());
     }
