@@ -218,8 +218,9 @@ final class Bench {
 
         t.append(String.format("%nSettle: Midtrans webhook vs the same requests made directly, %d at once%n", settle.workers()));
         for (BenchSettle.Run r : settle.runs()) {
-            t.append(String.format("  %-14s %5d donations each: ours %7.1f/s  direct %7.1f/s  ratio %.2f%n", r.scenario(),
-                    r.donations(), r.oursPerSecond(), r.directPerSecond(), r.ratio()));
+            t.append(String.format("  %-14s %5d donations each: ours %7.1f/s  direct %7.1f/s  ratio %.2f  (resent after 503: %d / %d)%n",
+                    r.scenario(), r.donations(), r.oursPerSecond(), r.directPerSecond(), r.ratio(), r.oursResends(),
+                    r.directResends()));
         }
         t.append(String.format("  both together:                  ours %7.1f/s  direct %7.1f/s  ratio %.2f  target >= %.1f: %s%n",
                 settle.perSecond(), settle.sdkPerSecond(), settle.ratio(), SETTLE_TARGET, verdict(settle.ratio() >= SETTLE_TARGET)));

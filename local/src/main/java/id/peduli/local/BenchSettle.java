@@ -30,12 +30,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * made directly: read the donation, read the ledger head, one TransactWriteItems (head conditional on its seq, entry
  * conditional on absence, donation conditional on PENDING), re-read and retry with the same backoff on a lost race.
  * Both run {@code workers} at once, as concurrent Lambda containers would; once into one appeal (every credit
- * contends for its ledger head) and once spread over many appeals.
+ * contends for its ledger head) and once spread over many appeals. When a credit gives up after the store's 12
+ * attempts (the webhook then answers 503), the notification is sent again, as Midtrans retries a failed one; both
+ * sides do so, the time counts, and the resends are reported.
  */
 final class BenchSettle {
     private BenchSettle() {}
 
-    record Run(String scenario, int donations, double oursPerSecond, double directPerSecond) {
+    record Run(String scenario, int donations, double oursPerSecond, double directPerSecond, int oursResends,
+               int directResends) {
         double ratio() {
             return oursPerSecond / directPerSecond;
         }
@@ -66,25 +69,41 @@ final class BenchSettle {
                 // Two halves each, alternating ours and direct, so drift over time hits both alike.
                 double ours = 0;
                 double direct = 0;
+                AtomicInteger oursResends = new AtomicInteger();
+                AtomicInteger directResends = new AtomicInteger();
                 for (int half = 0; half < 2; half++) {
                     List<String> oursOrders = pledges(world, appeals, perRun / 2);
                     List<String> directOrders = pledges(world, appeals, perRun / 2);
                     ours += timed(pool, workers, oursOrders, order -> {
-                        BenchWorld.Answer a = BenchWorld.invoke(handler, BenchEvents.bytes(
-                                BenchEvents.midtransSettlement(order, BenchWorld.DONATION, world.midtransKey)));
-                        if (a.status() != 200 || !a.body().contains("\"applied\"")) {
-                            throw new IllegalStateException("webhook answered " + a.status() + ": " + a.body());
+                        byte[] event = BenchEvents.bytes(BenchEvents.midtransSettlement(order, BenchWorld.DONATION, world.midtransKey));
+                        for (int send = 0; ; send++) {
+                            BenchWorld.Answer a = BenchWorld.invoke(handler, event);
+                            if (a.status() == 200 && a.body().contains("\"applied\"")) {
+                                return;
+                            }
+                            if (a.status() != 503 || send >= 5) {
+                                throw new IllegalStateException("webhook answered " + a.status() + ": " + a.body());
+                            }
+                            oursResends.incrementAndGet();
                         }
                     });
-                    direct += timed(pool, workers, directOrders, order -> credit(client, world.table, order));
+                    direct += timed(pool, workers, directOrders, order -> {
+                        for (int send = 0; !credit(client, world.table, order); send++) {
+                            if (send >= 5) {
+                                throw new IllegalStateException("contention: " + order);
+                            }
+                            directResends.incrementAndGet();
+                        }
+                    });
                 }
                 int n = perRun / 2 * 2;
-                runs.add(new Run(scenario, n, n / ours, n / direct));
+                runs.add(new Run(scenario, n, n / ours, n / direct, oursResends.get(), directResends.get()));
                 oursCount += n;
                 oursSeconds += ours;
                 directSeconds += direct;
-                System.out.printf("  settle %-13s %5d donations x2, %d at once: ours %7.1f/s  direct %7.1f/s  ratio %.2f%n",
-                        scenario, n, workers, n / ours, n / direct, (n / ours) / (n / direct));
+                System.out.printf("  settle %-13s %5d donations x2, %d at once: ours %7.1f/s  direct %7.1f/s  ratio %.2f"
+                                + "  (resent after 503: ours %d, direct %d)%n", scenario, n, workers, n / ours, n / direct,
+                        (n / ours) / (n / direct), oursResends.get(), directResends.get());
             }
         } finally {
             pool.shutdownNow();
@@ -124,8 +143,11 @@ final class BenchSettle {
         return orders;
     }
 
-    /** The crediting requests the store makes, made directly (a SETTLED notification for a PENDING donation). */
-    static void credit(DynamoDbClient client, String table, String orderId) {
+    /**
+     * The crediting requests the store makes, made directly (a SETTLED notification for a PENDING donation); false
+     * when it gave up after 12 attempts, where the webhook would answer 503.
+     */
+    static boolean credit(DynamoDbClient client, String table, String orderId) {
         Map<String, AttributeValue> donationKey = key("DONATION#" + orderId, "D");
         for (int attempt = 0; attempt < 12; attempt++) {
             if (attempt > 0) {
@@ -134,7 +156,7 @@ final class BenchSettle {
             Map<String, AttributeValue> donation = client.getItem(g -> g.tableName(table).key(donationKey)
                     .consistentRead(true)).item();
             if (!"PENDING".equals(donation.get("status").s())) {
-                return;
+                return true;
             }
             String appealId = donation.get("appealId").s();
             long amount = Long.parseLong(donation.get("amount").n());
@@ -181,12 +203,12 @@ final class BenchSettle {
                                     ":hash", AttributeValue.fromS(entry.hash())))).build());
             try {
                 client.transactWriteItems(t -> t.transactItems(items));
-                return;
+                return true;
             } catch (TransactionCanceledException e) {
                 // lost the race for the head: read again
             }
         }
-        throw new IllegalStateException("contention: " + orderId);
+        return false;
     }
 
     /** A ledger entry item, attribute for attribute as the store writes it. */
