@@ -42,7 +42,7 @@ final class Functions {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out,
                 LocalContext.of(requestId, logicalId));
-        return Json.MAPPER.readTree(out.toByteArray());
+        return Json.mapper().readTree(out.toByteArray());
     }
 
     private static RequestStreamHandler instantiate(String className) {

@@ -52,7 +52,7 @@ final class LedgerVerifier {
                 problems.add("GET " + url + " answered " + response.statusCode());
                 break;
             }
-            JsonNode page = Json.MAPPER.readTree(response.body());
+            JsonNode page = Json.mapper().readTree(response.body());
             totals = page.path("totals");
             for (JsonNode item : page.path("items")) {
                 long seq = item.path("seq").asLong();

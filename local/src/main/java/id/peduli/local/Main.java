@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
  * {@code java -jar local/target/peduli-local.jar [serve] [--port N] [--data-dir DIR] [--in-memory] [--template F]}
  * <br>{@code ... invoke <FunctionLogicalId> <event.json> [--in-memory] [--data-dir DIR]}
  * <br>{@code ... verify-ledger <api-base-url> <appealId>}
+ * <br>{@code ... bench [--quick] [--cds] [--runs N]}
  */
 public final class Main {
     private Main() {}
@@ -24,6 +25,7 @@ public final class Main {
             case "serve" -> serve(args);
             case "invoke" -> System.exit(invoke(args));
             case "verify-ledger" -> System.exit(LedgerVerifier.run(args));
+            case "bench" -> System.exit(Bench.run(args));
             case "help", "-h", "--help" -> usage();
             default -> {
                 usage();
@@ -36,7 +38,8 @@ public final class Main {
         System.out.println("""
                 usage: java -jar local/target/peduli-local.jar [serve] [--port N] [--data-dir DIR] [--in-memory] [--template FILE]
                        java -jar local/target/peduli-local.jar invoke <FunctionLogicalId> <event.json> [--data-dir DIR] [--in-memory]
-                       java -jar local/target/peduli-local.jar verify-ledger <api-base-url> <appealId>""");
+                       java -jar local/target/peduli-local.jar verify-ledger <api-base-url> <appealId>
+                       java -jar local/target/peduli-local.jar bench [--quick] [--cds] [--runs N]""");
     }
 
     static LocalStack.Options options(List<String> args, boolean serve) {
@@ -91,10 +94,10 @@ public final class Main {
             return 2;
         }
         String function = args.remove(0);
-        JsonNode event = Json.MAPPER.readTree(Path.of(args.remove(0)).toFile());
+        JsonNode event = Json.mapper().readTree(Path.of(args.remove(0)).toFile());
         try (LocalStack stack = LocalStack.start(options(args, false))) {
             JsonNode answer = stack.functions().invoke(function, event, UUID.randomUUID().toString());
-            System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
+            System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(answer));
         }
         return 0;
     }

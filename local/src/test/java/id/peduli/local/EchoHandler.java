@@ -15,7 +15,7 @@ import java.util.Base64;
 public final class EchoHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = Json.MAPPER.readTree(input);
+        JsonNode event = Json.mapper().readTree(input);
         ObjectNode answer = Json.object();
         if (event.path("rawPath").asText().endsWith("/binary")) {
             answer.put("statusCode", 200);

@@ -54,7 +54,7 @@ class GatewayEmulationTest {
 
     private static JsonNode echoed(HttpResponse<byte[]> response) throws Exception {
         assertThat(response.statusCode()).isEqualTo(207);
-        return Json.MAPPER.readTree(response.body());
+        return Json.mapper().readTree(response.body());
     }
 
     @Test
@@ -83,7 +83,7 @@ class GatewayEmulationTest {
         assertThat(context.has("authorizer")).isFalse();
 
         // the same JSON binds to the AWS event class handlers written against it would use
-        APIGatewayV2HTTPEvent typed = Json.MAPPER.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        APIGatewayV2HTTPEvent typed = Json.mapper().copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .treeToValue(event, APIGatewayV2HTTPEvent.class);
         assertThat(typed.getRouteKey()).isEqualTo("GET /things/{id}/parts/{part}");
         assertThat(typed.getPathParameters()).containsEntry("id", "a b");
@@ -123,7 +123,7 @@ class GatewayEmulationTest {
 
         HttpResponse<byte[]> crash = send(request("/things/1/crash"));
         assertThat(crash.statusCode()).isEqualTo(500);
-        JsonNode problem = Json.MAPPER.readTree(crash.body());
+        JsonNode problem = Json.mapper().readTree(crash.body());
         assertThat(problem.get("status").asInt()).isEqualTo(500);
         assertThat(problem.get("requestId").asText()).isNotEmpty();
         assertThat(new String(crash.body())).doesNotContain("secret", "IllegalState", "10.0.0.1", "PeduliTable", "at id.");

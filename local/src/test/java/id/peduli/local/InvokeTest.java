@@ -44,7 +44,7 @@ class InvokeTest {
     void sampleEvent_getsTheExpectedAnswer(String function, String file, int status) throws Exception {
         // The samples tell one story about ids this fresh table does not hold, so reads of them are 404: the point
         // is that each event reaches its function's logic (authenticity, validation, lookup) intact.
-        JsonNode event = Json.MAPPER.readTree(EVENTS.resolve(file).toFile());
+        JsonNode event = Json.mapper().readTree(EVENTS.resolve(file).toFile());
         JsonNode answer = LocalApi.stack().functions().invoke(function, event, UUID.randomUUID().toString());
         assertThat(answer.get("statusCode").asInt()).as(answer.toString()).isEqualTo(status);
     }
@@ -78,8 +78,8 @@ class InvokeTest {
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
         assertThat(process.exitValue()).isZero();
-        JsonNode answer = Json.MAPPER.readTree(out.substring(out.indexOf('{')));
+        JsonNode answer = Json.mapper().readTree(out.substring(out.indexOf('{')));
         assertThat(answer.get("statusCode").asInt()).isEqualTo(201);
-        assertThat(Json.MAPPER.readTree(answer.get("body").asText()).get("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(Json.mapper().readTree(answer.get("body").asText()).get("status").asText()).isEqualTo("SUBMITTED");
     }
 }

@@ -42,7 +42,7 @@ final class LocalApi {
     record Response(int status, Map<String, List<String>> headers, String text) {
         JsonNode json() {
             try {
-                return Json.MAPPER.readTree(text);
+                return Json.mapper().readTree(text);
             } catch (IOException e) {
                 throw new AssertionError("not JSON: " + text, e);
             }
@@ -90,7 +90,7 @@ final class LocalApi {
     static String token(String sub, String... groups) {
         ObjectNode body = Json.object();
         body.put("sub", sub);
-        body.putArray("groups").addAll(java.util.Arrays.stream(groups).map(g -> Json.MAPPER.getNodeFactory().textNode(g)).toList());
+        body.putArray("groups").addAll(java.util.Arrays.stream(groups).map(g -> Json.mapper().getNodeFactory().textNode(g)).toList());
         Response r = post("/_local/token", body);
         if (r.status() != 200) {
             throw new AssertionError("token: " + r.text());

@@ -46,12 +46,12 @@ class TemplateTest {
     }
 
     private static JsonNode templateAsJson() throws Exception {
-        return Json.MAPPER.valueToTree(Template.load(ROOT.resolve("template.yaml")).root());
+        return Json.mapper().valueToTree(Template.load(ROOT.resolve("template.yaml")).root());
     }
 
     private static Set<ValidationMessage> validate(JsonNode template) throws Exception {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4);
-        JsonSchema schema = factory.getSchema(Json.MAPPER.readTree(shared("schemas/sam.schema.json").toFile()));
+        JsonSchema schema = factory.getSchema(Json.mapper().readTree(shared("schemas/sam.schema.json").toFile()));
         return schema.validate(template);
     }
 

@@ -1,0 +1,311 @@
+package id.peduli.local;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.peduli.core.http.Json;
+import id.peduli.core.store.dynamodb.Dynamo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * {@code java -jar local/target/peduli-local.jar bench [--quick] [--cds] [--runs N] [--template FILE]}: the
+ * benchmark of issue 7 against DynamoDB Local on loopback (in memory). Prints a table and writes
+ * {@code target/bench/results.json} next to the template. {@code --quick} keeps it under four minutes on two cores
+ * (fewer warm samples, a 20,000-entry long ledger); {@code --cds} also measures cold starts with application
+ * class-data sharing (an archive per function and per floor, dumped by a training run).
+ */
+final class Bench {
+    private Bench() {}
+
+    static final double COLD_TARGET = 1.25;
+    static final double WARM_TARGET = 1.5;
+    static final double SETTLE_TARGET = 0.7;
+    static final double LEDGER_TARGET = 1.5;
+    static final double WRITE_UNITS_TARGET = 8;
+    static final long JAR_TARGET = 12L * 1024 * 1024;
+
+    static int run(List<String> args) throws Exception {
+        boolean quick = false;
+        boolean cds = false;
+        int runs = 5;
+        Path templatePath = null;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--quick" -> quick = true;
+                case "--cds" -> cds = true;
+                case "--runs" -> runs = Integer.parseInt(args.get(++i));
+                case "--template" -> templatePath = Path.of(args.get(++i));
+                default -> {
+                    System.err.println("usage: bench [--quick] [--cds] [--runs N] [--template FILE]");
+                    return 2;
+                }
+            }
+        }
+        if (runs < 5) {
+            System.err.println("--runs must be at least 5 (the median of fewer cold starts says too little)");
+            return 2;
+        }
+        long started = System.nanoTime();
+        Path template = (templatePath != null ? templatePath : Main.findTemplate()).toAbsolutePath();
+        Path root = template.getParent();
+        int warmup = quick ? 15 : 200;
+        int samples = quick ? 100 : 1000;
+        int longLedger = quick ? 20_000 : 100_000;
+        int settlePerRun = quick ? 200 : 1000;
+        int settleAppeals = quick ? 20 : 50;
+        int workers = 4;
+
+        String machine = machine() + (quick ? String.format("; bench --quick: ledgerScaling.pageAt100kMs measured at %,d entries", longLedger) : "");
+        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        System.out.printf("Peduli bench%s, %s%n  %s%n", quick ? " --quick" : "", date, machine);
+
+        Template parsed = Template.load(template);
+        Path work = Files.createTempDirectory("peduli-bench-");
+        try (LocalStack stack = LocalStack.start(new LocalStack.Options(template, null, 0, false));
+             DynamoDbClient admin = Dynamo.newClient()) {
+            BenchInterceptor recorder = new BenchInterceptor(admin);
+            try (DynamoDbClient recordingClient = BenchInterceptor.client(recorder)) {
+                BenchWorld world = new BenchWorld(stack.tableName(), admin);
+                System.out.println("seeding through the functions ...");
+                world.seed(25, 150);
+                List<BenchWorld.Scenario> scenarios = world.scenarios(parsed.functions());
+
+                section(started);
+                System.out.printf("warm: %d requests per route after %d warm-up, ours and the bare SDK calls interleaved%n",
+                        samples, warmup);
+                Map<String, BenchWarm.Result> warm = BenchWarm.run(world, scenarios, recorder, recordingClient, warmup, samples);
+
+                section(started);
+                System.out.printf("settle: Midtrans webhook, %d workers at once%n", workers);
+                BenchSettle.Result settle = BenchSettle.run(world, settlePerRun, settleAppeals, workers);
+
+                section(started);
+                System.out.println("ledger scaling ...");
+                BenchLedger.Result ledger = BenchLedger.run(world, longLedger, warmup, quick ? 200 : 1000);
+
+                section(started);
+                System.out.println("cost ...");
+                // The ledger read priced is the warm route's page: the first 100 entries of a 150-entry ledger.
+                BenchCost.Result cost = BenchCost.run(world, recorder, recordingClient, world.ledgerAppeal, 0,
+                        p50(warm, "POST /appeals/{id}/donations"), p50(warm, "POST /webhooks/midtrans"),
+                        p50(warm, "GET /appeals/{id}/ledger"), quick ? 10 : 30);
+
+                section(started);
+                System.out.printf("cold start: %d rounds, each: the floor per jar, then every function%n", runs);
+                String loadBefore = BenchCold.loadAverage();
+                Map<String, BenchCold.Result> cold = BenchCold.run(world, scenarios, root, work, stack.dynamoEndpoint(), runs);
+                String coldLoad = loadBefore + " before, " + BenchCold.loadAverage() + " after";
+                Map<String, Map<String, BenchCold.Result>> coldCds = null;
+                if (cds) {
+                    section(started);
+                    System.out.printf("AppCDS: %d rounds, each: per jar the floor without and with its archive, then every function without and with%n", runs);
+                    coldCds = BenchCold.runCds(world, scenarios, root, work.resolve("cds-pass"), stack.dynamoEndpoint(), runs);
+                }
+
+                Map<String, Long> artifacts = new LinkedHashMap<>();
+                for (Template.Function f : parsed.functions()) {
+                    Path jar = root.resolve(f.codeUri());
+                    artifacts.put(f.logicalId(), Files.isRegularFile(jar) ? Files.size(jar) : -1L);
+                }
+
+                section(started);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                String table = table(machine, date, quick, cold, coldLoad, coldCds, warm, settle, ledger, cost, artifacts, seconds);
+                System.out.println();
+                System.out.print(table);
+                Path out = root.resolve("target").resolve("bench");
+                Files.createDirectories(out);
+                Files.writeString(out.resolve("results.json"), Json.mapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(json(machine, cold, warm, settle, ledger, cost, artifacts)) + "\n");
+                Files.writeString(out.resolve("results.txt"), table);
+                System.out.println("wrote " + root.relativize(out.resolve("results.json")) + " and results.txt");
+            }
+        } finally {
+            deleteTree(work);
+        }
+        return 0;
+    }
+
+    private static void section(long started) {
+        System.out.printf("  [%.0f s]%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    private static double p50(Map<String, BenchWarm.Result> warm, String route) {
+        BenchWarm.Result r = warm.get(route);
+        if (r == null) {
+            throw new IllegalStateException("no warm result for " + route);
+        }
+        return r.p50();
+    }
+
+    static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    cpu = line.substring(line.indexOf(':') + 1).trim();
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // not Linux: keep "unknown CPU"
+        }
+        long memoryMb = -1;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    memoryMb = Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // leave unknown
+        }
+        return String.format("%s, nproc %d, %s MB RAM, %s %s %s, Java %s (%s)", cpu, Runtime.getRuntime().availableProcessors(),
+                memoryMb < 0 ? "?" : Long.toString(memoryMb), System.getProperty("os.name"), System.getProperty("os.version"),
+                System.getProperty("os.arch"), System.getProperty("java.runtime.version"), System.getProperty("java.vm.name"));
+    }
+
+    private static String verdict(boolean ok) {
+        return ok ? "met" : "NOT met";
+    }
+
+    static String table(String machine, String date, boolean quick, Map<String, BenchCold.Result> cold, String coldLoad,
+                        Map<String, Map<String, BenchCold.Result>> coldCds, Map<String, BenchWarm.Result> warm,
+                        BenchSettle.Result settle, BenchLedger.Result ledger, BenchCost.Result cost,
+                        Map<String, Long> artifacts, double seconds) {
+        StringBuilder t = new StringBuilder();
+        t.append(String.format("Peduli benchmark%s, %s, %.0f s%n%s%n%n", quick ? " (--quick)" : "", date, seconds, machine));
+
+        t.append(String.format("Cold start: fresh JVM -XX:TieredStopAtLevel=1 -cp <function jar>, spawn to first answer, median of %d%n",
+                cold.values().iterator().next().runsMs().size()));
+        t.append(String.format("  %-26s %10s %10s %7s   %s%n", "function", "median ms", "floor ms", "ratio", "runs (ms)"));
+        boolean coldOk = true;
+        for (BenchCold.Result r : cold.values()) {
+            coldOk &= r.ratio() <= COLD_TARGET;
+            t.append(String.format("  %-26s %10.1f %10.1f %7.2f   %s%n", r.function(), r.median(), r.floorMedian(), r.ratio(),
+                    runs(r.runsMs())));
+        }
+        t.append(String.format("  target ratio <= %.2f for every function: %s%n", COLD_TARGET, verdict(coldOk)));
+        t.append(String.format("  load average (1/5/15 min) %s%n", coldLoad));
+        if (coldCds != null) {
+            t.append(String.format("%nCold start with application CDS (dynamic archive per function and per floor, one training run each),%n"
+                    + "against no CDS in the same rounds; both with the runner as a jar (JDK 17 archives jars only)%n"));
+            t.append(String.format("  %-26s %10s %10s %8s %8s %8s %8s%n", "function", "no CDS ms", "CDS ms", "change",
+                    "floor", "floor CDS", "ratio CDS"));
+            for (BenchCold.Result off : coldCds.get("noCds").values()) {
+                BenchCold.Result on = coldCds.get("cds").get(off.function());
+                t.append(String.format("  %-26s %10.1f %10.1f %7.0f%% %8.1f %8.1f %8.2f%n", off.function(), off.median(),
+                        on.median(), 100 * (on.median() / off.median() - 1), off.floorMedian(), on.floorMedian(), on.ratio()));
+            }
+        }
+        t.append(String.format("%nWarm: handleRequest in this JVM, %d requests after warm-up; sdk = the same DynamoDB requests, bare%n",
+                warm.values().iterator().next().samples()));
+        t.append(String.format("  %-38s %8s %8s %8s %7s   %s%n", "route", "p50 ms", "p99 ms", "sdk p50", "ratio", "DynamoDB calls"));
+        boolean warmOk = true;
+        for (BenchWarm.Result r : warm.values()) {
+            warmOk &= r.ratio() <= WARM_TARGET;
+            t.append(String.format("  %-38s %8.2f %8.2f %8.2f %7.2f   %s%n", r.routeKey(), r.p50(), r.p99(), r.sdkP50(), r.ratio(),
+                    r.calls()));
+        }
+        t.append(String.format("  target ratio <= %.2f for every route: %s%n", WARM_TARGET, verdict(warmOk)));
+
+        t.append(String.format("%nSettle: Midtrans webhook vs the same requests made directly, %d at once%n", settle.workers()));
+        for (BenchSettle.Run r : settle.runs()) {
+            t.append(String.format("  %-14s %5d donations each: ours %7.1f/s  direct %7.1f/s  ratio %.2f  (resent after 503: %d / %d)%n",
+                    r.scenario(), r.donations(), r.oursPerSecond(), r.directPerSecond(), r.ratio(), r.oursResends(),
+                    r.directResends()));
+        }
+        t.append(String.format("  both together:                  ours %7.1f/s  direct %7.1f/s  ratio %.2f  target >= %.1f: %s%n",
+                settle.perSecond(), settle.sdkPerSecond(), settle.ratio(), SETTLE_TARGET, verdict(settle.ratio() >= SETTLE_TARGET)));
+
+        t.append(String.format("%nLedger scaling: one page of 100 (p50 of %s)%n", "the handler"));
+        t.append(String.format("  at 100 entries %.2f ms (p99 %.2f), at %,d entries %.2f ms (p99 %.2f)%s, ratio %.2f  target <= %.1f: %s%n",
+                ledger.pageAt100(), ledger.p99At100(), ledger.longEntries(), ledger.pageAtLong(), ledger.p99AtLong(),
+                ledger.longEntries() < 100_000 ? " [--quick: 20,000 instead of 100,000]" : "",
+                ledger.ratio(), LEDGER_TARGET, verdict(ledger.ratio() <= LEDGER_TARGET)));
+
+        t.append(String.format("%nCost (DynamoDB ReturnConsumedCapacity=TOTAL; prices: us-east-1 list)%n"));
+        t.append(String.format("  pledge          %5.2f WRU %5.2f RRU   %s%n", cost.pledge().write(), cost.pledge().read(), cost.pledge().calls()));
+        t.append(String.format("  settle webhook  %5.2f WRU %5.2f RRU   %s%n", cost.webhook().write(), cost.webhook().read(), cost.webhook().calls()));
+        t.append(String.format("  ledger page     %5.2f WRU %5.2f RRU   %s%n", cost.ledgerPage().write(), cost.ledgerPage().read(), cost.ledgerPage().calls()));
+        t.append("  (transactions: DynamoDB's rule, 2 WRU per started KB per action; DynamoDB Local reports a flat 4.0 each)\n");
+        for (String tx : cost.webhook().transactions()) {
+            t.append("  settle transaction: ").append(tx).append('\n');
+        }
+        t.append(String.format("  write units per settled donation %.2f, target <= %.0f: %s%n", cost.webhook().write(),
+                WRITE_UNITS_TARGET, verdict(cost.webhook().write() <= WRITE_UNITS_TARGET)));
+        t.append(String.format("  USD per million donations: %.2f (Lambda %.2f at %.2f + %.2f + %.2f ms, HTTP API %.2f, DynamoDB %.2f)%n",
+                cost.usdPerMillion(), cost.lambdaUsd(), cost.pledgeMs(), cost.webhookMs(), cost.ledgerMs(), cost.apiUsd(), cost.dynamoUsd()));
+
+        t.append(String.format("%nArtifacts (CodeUri)%n"));
+        boolean jarsOk = true;
+        for (Map.Entry<String, Long> a : artifacts.entrySet()) {
+            jarsOk &= a.getValue() >= 0 && a.getValue() <= JAR_TARGET;
+        }
+        for (Map.Entry<String, Long> a : artifacts.entrySet()) {
+            t.append(String.format("  %-26s %,12d bytes (%.2f MiB)%n", a.getKey(), a.getValue(), a.getValue() / 1048576.0));
+        }
+        t.append(String.format("  target <= 12 MiB for every jar: %s%n", verdict(jarsOk)));
+        return t.toString();
+    }
+
+    private static String runs(List<Double> values) {
+        StringBuilder out = new StringBuilder();
+        for (double v : values) {
+            out.append(out.length() == 0 ? "" : " ").append(Math.round(v));
+        }
+        return out.toString();
+    }
+
+    static ObjectNode json(String machine, Map<String, BenchCold.Result> cold, Map<String, BenchWarm.Result> warm,
+                           BenchSettle.Result settle, BenchLedger.Result ledger, BenchCost.Result cost,
+                           Map<String, Long> artifacts) {
+        ObjectNode root = Json.object();
+        root.put("machine", machine);
+        ObjectNode c = root.putObject("coldStart");
+        cold.values().forEach(r -> {
+            ObjectNode o = c.putObject(r.function());
+            o.put("medianMs", BenchStats.round(r.median(), 1));
+            o.put("floorMedianMs", BenchStats.round(r.floorMedian(), 1));
+            o.put("ratio", BenchStats.round(r.ratio(), 3));
+        });
+        ObjectNode w = root.putObject("warm");
+        warm.values().forEach(r -> {
+            ObjectNode o = w.putObject(r.routeKey());
+            o.put("p50Ms", BenchStats.round(r.p50(), 3));
+            o.put("p99Ms", BenchStats.round(r.p99(), 3));
+            o.put("sdkP50Ms", BenchStats.round(r.sdkP50(), 3));
+            o.put("ratio", BenchStats.round(r.ratio(), 3));
+        });
+        ObjectNode s = root.putObject("settle");
+        s.put("perSecond", BenchStats.round(settle.perSecond(), 1));
+        s.put("sdkPerSecond", BenchStats.round(settle.sdkPerSecond(), 1));
+        s.put("ratio", BenchStats.round(settle.ratio(), 3));
+        ObjectNode l = root.putObject("ledgerScaling");
+        l.put("pageAt100Ms", BenchStats.round(ledger.pageAt100(), 3));
+        l.put("pageAt100kMs", BenchStats.round(ledger.pageAtLong(), 3));
+        l.put("ratio", BenchStats.round(ledger.ratio(), 3));
+        ObjectNode k = root.putObject("cost");
+        k.put("writeUnitsPerSettledDonation", BenchStats.round(cost.webhook().write(), 2));
+        k.put("readUnitsPerLedgerPage", BenchStats.round(cost.ledgerPage().read(), 2));
+        k.put("usdPerMillionDonations", BenchStats.round(cost.usdPerMillion(), 2));
+        ObjectNode a = root.putObject("artifacts");
+        artifacts.forEach((id, bytes) -> a.putObject(id).put("jarBytes", bytes));
+        return root;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp dir left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package id.peduli.local;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import id.peduli.core.http.HttpFunction;
+import id.peduli.core.store.Stores;
+import id.peduli.core.store.dynamodb.Dynamo;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Warm latency per route in this JVM. Ours: the function's handler, built as Lambda builds it (so on the container's
+ * own DynamoDB client), invoked with the event bytes ({@code handleRequest}: event parsing, the work, the answer's
+ * serialisation). SDK: the very DynamoDB requests the handler made for an identical request, captured by a recording
+ * client, replayed on the same client as the handler's and timed the same way. For routes that write, every
+ * iteration records afresh and first undoes the recorded writes (every written item put back as it was), so the
+ * replay does exactly the same work on exactly the same items; a route that writes nothing makes the same requests
+ * every time and is recorded once. The two are interleaved request by request so drift hits both alike.
+ */
+final class BenchWarm {
+    private BenchWarm() {}
+
+    record Result(String routeKey, String function, double p50, double p99, double sdkP50, double sdkP99, int samples,
+                  String calls) {
+        double ratio() {
+            return p50 / sdkP50;
+        }
+    }
+
+    static Map<String, Result> run(BenchWorld world, List<BenchWorld.Scenario> scenarios, BenchInterceptor recorder,
+                                   DynamoDbClient recordingClient, int warmup, int samples) throws IOException {
+        Map<String, Result> results = new LinkedHashMap<>();
+        DynamoDbClient containerClient = Dynamo.fromEnvironment().client();
+        Dynamo recording = new Dynamo(recordingClient, world.table);
+        for (BenchWorld.Scenario s : scenarios) {
+            RequestStreamHandler ours = world.handler(s.function().handlerClass());
+            HttpFunction recorded = s.factory().apply(Stores.on(recording));
+            List<Double> oursMs = new ArrayList<>(samples);
+            List<Double> sdkMs = new ArrayList<>(samples);
+            String calls = null;
+            BenchInterceptor.Recording reusable = null;
+            for (int i = 0; i < warmup + samples; i++) {
+                // ours
+                BenchWorld.Prepared p = s.next().get();
+                byte[] event = BenchEvents.bytes(p.event());
+                ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+                long t0 = System.nanoTime();
+                ours.handleRequest(new ByteArrayInputStream(event), out, LocalContext.of("warm", s.function().logicalId()));
+                long t1 = System.nanoTime();
+                BenchWorld.Answer answer = BenchWorld.answer(out.toByteArray());
+                check(s, answer, p);
+
+                // the same DynamoDB requests, bare (a route that writes nothing makes the same requests every
+                // time, so its recording is reused; one that writes is recorded afresh and undone every time)
+                if (reusable == null || !reusable.preImages.isEmpty()) {
+                    BenchWorld.Prepared q = s.next().get();
+                    byte[] event2 = BenchEvents.bytes(q.event());
+                    BenchWorld.Answer[] recordedAnswer = new BenchWorld.Answer[1];
+                    BenchInterceptor.Recording rec = recorder.record(() -> {
+                        ByteArrayOutputStream o = new ByteArrayOutputStream(8192);
+                        try {
+                            recorded.handleRequest(new ByteArrayInputStream(event2), o, LocalContext.of("rec", s.function().logicalId()));
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                        recordedAnswer[0] = BenchWorld.answer(o.toByteArray());
+                        return null;
+                    });
+                    check(s, recordedAnswer[0], q);
+                    BenchInterceptor.undo(world.admin, rec);
+                    reusable = rec;
+                }
+                List<SdkRequest> requests = reusable.requests;
+                long u0 = System.nanoTime();
+                for (SdkRequest r : requests) {
+                    BenchInterceptor.replay(containerClient, r);
+                }
+                long u1 = System.nanoTime();
+                if (i >= warmup) {
+                    oursMs.add(BenchStats.ms(t1 - t0));
+                    sdkMs.add(BenchStats.ms(u1 - u0));
+                }
+                calls = String.join(" + ", reusable.operations);
+            }
+            Result r = new Result(s.routeKey(), s.function().logicalId(),
+                    BenchStats.percentile(oursMs, 50), BenchStats.percentile(oursMs, 99),
+                    BenchStats.percentile(sdkMs, 50), BenchStats.percentile(sdkMs, 99), samples, calls);
+            results.put(s.routeKey(), r);
+            System.out.printf("  warm %-38s p50 %7.2f ms  p99 %7.2f ms  sdk p50 %7.2f ms  ratio %5.2f  [%s]%n",
+                    r.routeKey(), r.p50(), r.p99(), r.sdkP50(), r.ratio(), calls);
+        }
+        return results;
+    }
+
+    private static void check(BenchWorld.Scenario s, BenchWorld.Answer answer, BenchWorld.Prepared p) {
+        if (answer.status() != s.expected()) {
+            throw new IllegalStateException(s.routeKey() + " answered " + answer.status() + " (expected "
+                    + s.expected() + "): " + answer.body());
+        }
+        if (!p.effect().getAsBoolean()) {
+            throw new IllegalStateException(s.routeKey() + " answered " + answer.status() + " without its effect: " + answer.body());
+        }
+    }
+}
