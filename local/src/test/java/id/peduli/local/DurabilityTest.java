@@ -143,13 +143,13 @@ class DurabilityTest {
             b.header("authorization", "Bearer " + token);
         }
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return Json.MAPPER.readTree(r.body());
+        return Json.mapper().readTree(r.body());
     }
 
     private JsonNode get(String url) throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        return Json.MAPPER.readTree(r.body());
+        return Json.mapper().readTree(r.body());
     }
 
     private static int freePort() throws IOException {
