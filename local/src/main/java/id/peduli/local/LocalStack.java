@@ -1,6 +1,5 @@
 package id.peduli.local;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,10 +41,11 @@ public final class LocalStack implements AutoCloseable {
 
     public static LocalStack start(Options options) throws Exception {
         Template template = Template.load(options.template());
-        Path work = options.dataDir() != null ? options.dataDir()
-                : Files.createTempDirectory("peduli-local-");
+        // In-memory runs share one native-library folder in the temp directory instead of leaving one behind each.
+        Path natives = options.dataDir() != null ? options.dataDir().resolve("native")
+                : Path.of(System.getProperty("java.io.tmpdir"), "peduli-local-native");
         LocalDynamoDb dynamo = LocalDynamoDb.start(options.dataDir() == null ? null : options.dataDir().resolve("dynamodb"),
-                work.resolve("native"));
+                natives);
         String tableName = template.table().getKey();
         Map<String, String> configuration = configure(dynamo.endpoint(), tableName);
         try (DynamoDbClient admin = id.peduli.core.store.dynamodb.Dynamo.newClient()) {
