@@ -3,13 +3,10 @@ package id.peduli.local;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.core.http.Json;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -178,24 +175,7 @@ final class BenchEvents {
 
     /** A Midtrans settlement notification for a bank transfer, signed with {@code serverKey}. */
     static ObjectNode midtransSettlement(String orderId, long amount, String serverKey) {
-        String gross = amount + ".00";
-        ObjectNode n = Json.object();
-        n.putArray("va_numbers").addObject().put("va_number", "12345678901234567").put("bank", "bca");
-        n.put("transaction_time", "2026-11-22 17:16:49");
-        n.put("transaction_status", "settlement");
-        n.put("transaction_id", java.util.UUID.nameUUIDFromBytes(orderId.getBytes(StandardCharsets.UTF_8)).toString());
-        n.put("status_message", "midtrans payment notification");
-        n.put("status_code", "200");
-        n.put("signature_key", sha512(orderId + "200" + gross + serverKey));
-        n.put("settlement_time", "2026-11-22 17:20:30");
-        n.put("payment_type", "bank_transfer");
-        n.putArray("payment_amounts");
-        n.put("order_id", orderId);
-        n.put("merchant_id", "G512345678");
-        n.put("gross_amount", gross);
-        n.put("fraud_status", "accept");
-        n.put("expiry_time", "2026-11-23 17:16:49");
-        n.put("currency", "IDR");
+        ObjectNode n = Notifications.midtrans(orderId, "settlement", amount + ".00", "accept", serverKey);
         ObjectNode event = http("POST", "/webhooks/midtrans", "/webhooks/midtrans", null, null, Json.write(n), null, null);
         ((ObjectNode) event.get("headers")).put("user-agent", "Veritrans");
         ((ObjectNode) event.get("requestContext").get("http")).put("userAgent", "Veritrans");
@@ -204,24 +184,8 @@ final class BenchEvents {
 
     /** A Xendit invoice callback saying the invoice was paid in full. */
     static ObjectNode xenditPaid(String orderId, long amount, String token) {
-        ObjectNode n = Json.object();
-        n.put("id", "inv_" + Long.toHexString(SERIAL.getAndIncrement()) + "0000000000000000");
-        n.put("external_id", orderId);
-        n.put("user_id", "5f0000000000000000000001");
-        n.put("is_high", false);
-        n.put("payment_method", "BANK_TRANSFER");
-        n.put("status", "PAID");
-        n.put("merchant_name", "Peduli");
-        n.put("amount", amount);
-        n.put("paid_amount", amount);
-        n.put("paid_at", "2026-11-22T10:20:30.000Z");
-        n.put("bank_code", "BCA");
-        n.put("payment_channel", "BCA");
-        n.put("currency", "IDR");
-        n.put("created", "2026-11-22T10:00:00.000Z");
-        n.put("updated", "2026-11-22T10:20:30.000Z");
-        return http("POST", "/webhooks/xendit", "/webhooks/xendit", null, null, Json.write(n),
-                headers("x-callback-token", token), null);
+        return http("POST", "/webhooks/xendit", "/webhooks/xendit", null, null,
+                Json.write(Notifications.xendit(orderId, "PAID", amount, amount)), headers("x-callback-token", token), null);
     }
 
     static ObjectNode disbursement(String appealId, String region, long amount, String idempotencyKey) {
@@ -238,14 +202,6 @@ final class BenchEvents {
     static ObjectNode get(String pathTemplate, String rawPath, Map<String, String> pathParams, Map<String, String> query,
                           Map<String, String> claims) {
         return http("GET", pathTemplate, rawPath, pathParams, query, null, null, claims);
-    }
-
-    static String sha512(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static String serial() {

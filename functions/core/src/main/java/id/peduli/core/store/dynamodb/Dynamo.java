@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -39,7 +40,8 @@ public final class Dynamo {
         return Default.INSTANCE;
     }
 
-    public static DynamoDbClient newClient() {
+    /** A client configured as the functions' is, with {@code interceptors} added (for measurements and tests). */
+    public static DynamoDbClient newClient(ExecutionInterceptor... interceptors) {
         return DynamoDbClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(2))
@@ -47,7 +49,8 @@ public final class Dynamo {
                         .build())
                 .overrideConfiguration(c -> c
                         .retryStrategy(RetryMode.STANDARD)
-                        .apiCallTimeout(Duration.ofSeconds(12)))
+                        .apiCallTimeout(Duration.ofSeconds(12))
+                        .executionInterceptors(List.of(interceptors)))
                 .build();
     }
 

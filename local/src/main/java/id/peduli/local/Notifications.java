@@ -7,7 +7,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.UUID;
 
-/** Payment notifications in the gateways' own formats, signed as the gateways sign them. */
+/** Payment notifications in the gateways' own formats, signed as the gateways sign them (tests and the bench). */
 final class Notifications {
     private Notifications() {}
 
