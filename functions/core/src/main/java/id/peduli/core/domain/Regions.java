@@ -31,11 +31,6 @@ public final class Regions {
         return Optional.ofNullable(Holder.NAMES.get(code));
     }
 
-    /** Level of a well-formed code: 1 province, 2 regency/city, 3 district. */
-    public static int level(String code) {
-        return (code.length() + 1) / 3;
-    }
-
     private static Map<String, String> load() {
         Map<String, String> names = new HashMap<>(16_384);
         try (InputStream in = Regions.class.getResourceAsStream(RESOURCE)) {

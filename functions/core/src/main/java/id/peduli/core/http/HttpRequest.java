@@ -13,7 +13,6 @@ import java.util.Map;
  */
 public record HttpRequest(
         String routeKey,
-        String rawPath,
         Map<String, String> headers,
         Map<String, String> query,
         Map<String, String> pathParameters,
@@ -31,7 +30,6 @@ public record HttpRequest(
                 : body.getBytes(StandardCharsets.UTF_8);
         return new HttpRequest(
                 event.path("routeKey").asText(""),
-                event.path("rawPath").asText(""),
                 headers,
                 strings(event.path("queryStringParameters")),
                 strings(event.path("pathParameters")),
