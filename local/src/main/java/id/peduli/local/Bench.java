@@ -15,11 +15,13 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * {@code java -jar local/target/peduli-local.jar bench [--quick] [--cds] [--runs N] [--template FILE]}: the
- * benchmark of issue 7 against DynamoDB Local on loopback (in memory). Prints a table and writes
+ * {@code java -jar local/target/peduli-local.jar bench [--quick] [--cds] [--cold-only] [--against DIR] [--runs N]
+ * [--template FILE]}: the benchmark of issue 7 against DynamoDB Local on loopback (in memory). Prints a table and writes
  * {@code target/bench/results.json} next to the template. {@code --quick} keeps it under four minutes on two cores
  * (fewer warm samples, a 20,000-entry long ledger); {@code --cds} also measures cold starts with application
- * class-data sharing (an archive per function and per floor, dumped by a training run).
+ * class-data sharing (an archive per function and per floor, dumped by a training run); {@code --cold-only} runs only
+ * the cold starts; {@code --against DIR} times this build's cold starts against another build's (a built checkout of
+ * an earlier commit) in the same rounds.
  */
 final class Bench {
     private Bench() {}
@@ -34,16 +36,20 @@ final class Bench {
     static int run(List<String> args) throws Exception {
         boolean quick = false;
         boolean cds = false;
+        boolean coldOnly = false;
+        Path against = null;
         int runs = 5;
         Path templatePath = null;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--quick" -> quick = true;
                 case "--cds" -> cds = true;
+                case "--cold-only" -> coldOnly = true;
+                case "--against" -> against = Path.of(args.get(++i)).toAbsolutePath();
                 case "--runs" -> runs = Integer.parseInt(args.get(++i));
                 case "--template" -> templatePath = Path.of(args.get(++i));
                 default -> {
-                    System.err.println("usage: bench [--quick] [--cds] [--runs N] [--template FILE]");
+                    System.err.println("usage: bench [--quick] [--cds] [--cold-only] [--against DIR] [--runs N] [--template FILE]");
                     return 2;
                 }
             }
@@ -76,6 +82,22 @@ final class Bench {
                 System.out.println("seeding through the functions ...");
                 world.seed(25, 150);
                 List<BenchWorld.Scenario> scenarios = world.scenarios(parsed.functions());
+                if (against != null) {
+                    // A change's effect: this build against another, interleaved; no results files.
+                    System.out.printf("cold start, this build against %s: %d rounds%n", against, runs);
+                    Map<String, Map<String, BenchCold.Result>> both = BenchCold.runAgainst(world, scenarios, root, against,
+                            work, stack.dynamoEndpoint(), runs);
+                    System.out.print(BenchCold.comparison(both));
+                    section(started);
+                    return 0;
+                }
+                if (coldOnly) {
+                    // For working on cold starts: only the cold-start rounds; no results files.
+                    System.out.printf("cold start only: %d rounds, each: the floor per jar, then every function%n", runs);
+                    BenchCold.run(world, scenarios, root, work, stack.dynamoEndpoint(), runs);
+                    section(started);
+                    return 0;
+                }
 
                 section(started);
                 System.out.printf("warm: %d requests per route after %d warm-up, ours and the bare SDK calls interleaved%n",

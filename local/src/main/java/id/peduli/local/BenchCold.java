@@ -58,14 +58,30 @@ final class BenchCold {
      * One way of starting the children: what follows the function's jar on the classpath (the runner directory, or
      * the same classes as a jar, which CDS needs) and the extra JVM flags for a floor of a jar or for a function.
      */
-    record Arm(String name, Path runner, java.util.function.Function<String, List<String>> flags) {}
+    record Arm(String name, Path root, Path runner, java.util.function.Function<String, List<String>> flags) {}
 
     /** The main measurement: no extra flags, the runner as a directory. */
     static Map<String, Result> run(BenchWorld world, List<BenchWorld.Scenario> scenarios, Path root, Path work,
                                    String endpoint, int runs) throws Exception {
         Path runnerDir = extractRunner(work.resolve("runner"));
-        Arm plain = new Arm("", runnerDir, key -> List.of());
-        return measure(world, scenarios, root, work, endpoint, runs, List.of(plain), 0).get(plain);
+        Arm plain = new Arm("", root, runnerDir, key -> List.of());
+        return measure(world, scenarios, work, endpoint, runs, List.of(plain), 0).get(plain);
+    }
+
+    /**
+     * This build against another (a checkout of an earlier commit, built): the same events, in the same rounds,
+     * each build with its own floor, so a change's effect is measured under the same load.
+     */
+    static Map<String, Map<String, Result>> runAgainst(BenchWorld world, List<BenchWorld.Scenario> scenarios, Path root,
+                                                       Path otherRoot, Path work, String endpoint, int runs) throws Exception {
+        Path runnerDir = extractRunner(work.resolve("runner"));
+        Arm mine = new Arm("this build", root, runnerDir, key -> List.of());
+        Arm other = new Arm("against " + otherRoot, otherRoot, runnerDir, key -> List.of());
+        Map<Arm, Map<String, Result>> measured = measure(world, scenarios, work, endpoint, runs, List.of(mine, other), 0);
+        Map<String, Map<String, Result>> out = new LinkedHashMap<>();
+        out.put(mine.name(), measured.get(mine));
+        out.put(other.name(), measured.get(other));
+        return out;
     }
 
     /**
@@ -77,12 +93,12 @@ final class BenchCold {
                                                    Path work, String endpoint, int runs) throws Exception {
         Path runnerJar = runnerJar(extractRunner(work.resolve("runner")), work.resolve("runner.jar"));
         Path archives = Files.createDirectories(work.resolve("cds"));
-        Arm noCds = new Arm("runner jar, no CDS", runnerJar, key -> List.of());
-        Arm cds = new Arm("runner jar, AppCDS", runnerJar,
+        Arm noCds = new Arm("runner jar, no CDS", root, runnerJar, key -> List.of());
+        Arm cds = new Arm("runner jar, AppCDS", root, runnerJar,
                 key -> List.of("-XX:SharedArchiveFile=" + archives.resolve(key + ".jsa")));
-        Arm training = new Arm("training", runnerJar,
+        Arm training = new Arm("training", root, runnerJar,
                 key -> List.of("-XX:ArchiveClassesAtExit=" + archives.resolve(key + ".jsa")));
-        Map<Arm, Map<String, Result>> measured = measure(world, scenarios, root, work, endpoint, runs, List.of(noCds, cds), 1,
+        Map<Arm, Map<String, Result>> measured = measure(world, scenarios, work, endpoint, runs, List.of(noCds, cds), 1,
                 training);
         Map<String, Map<String, Result>> out = new LinkedHashMap<>();
         out.put("noCds", measured.get(noCds));
@@ -90,8 +106,7 @@ final class BenchCold {
         return out;
     }
 
-    private static Map<Arm, Map<String, Result>> measure(BenchWorld world, List<BenchWorld.Scenario> scenarios, Path root,
-                                                         Path work, String endpoint, int runs, List<Arm> arms,
+    private static Map<Arm, Map<String, Result>> measure(BenchWorld world, List<BenchWorld.Scenario> scenarios, Path work, String endpoint, int runs, List<Arm> arms,
                                                          int extraEvents, Arm... before) throws Exception {
         Path eventsDir = Files.createDirectories(work.resolve("events-" + arms.size()));
         Map<String, String> env = lambdaEnvironment(world, endpoint, work);
@@ -116,9 +131,11 @@ final class BenchCold {
         // and goes (this machine is shared) hits a function and its floor alike.
         Map<String, List<BenchWorld.Scenario>> byJar = new LinkedHashMap<>();
         for (BenchWorld.Scenario s : scenarios) {
-            Path jar = root.resolve(s.function().codeUri());
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException("no deployable jar " + jar + " (build with mvn -B -o -DskipTests package)");
+            for (Arm arm : arms) {
+                Path jar = arm.root().resolve(s.function().codeUri());
+                if (!Files.isRegularFile(jar)) {
+                    throw new IllegalStateException("no deployable jar " + jar + " (build with mvn -B -DskipTests package)");
+                }
             }
             byJar.computeIfAbsent(s.function().codeUri(), k -> new ArrayList<>()).add(s);
         }
@@ -128,13 +145,13 @@ final class BenchCold {
         for (Arm arm : before) {
             for (Map.Entry<String, List<BenchWorld.Scenario>> jar : byJar.entrySet()) {
                 String key = name(jar.getKey()) + "-floor";
-                spawn(child(root.resolve(jar.getKey()), arm.runner(), arm.flags().apply(key), Floor.class.getName(),
+                spawn(child(arm.root().resolve(jar.getKey()), arm.runner(), arm.flags().apply(key), Floor.class.getName(),
                         List.of(floorPk, "A"), env), 200, arm.name() + " floor " + jar.getKey(), true);
                 requireFile(arm, key);
                 for (BenchWorld.Scenario s : jar.getValue()) {
                     String id = s.function().logicalId();
                     List<Path> files = eventFiles.get(id);
-                    spawn(child(root.resolve(jar.getKey()), arm.runner(), arm.flags().apply(id), Runner.class.getName(),
+                    spawn(child(arm.root().resolve(jar.getKey()), arm.runner(), arm.flags().apply(id), Runner.class.getName(),
                             List.of(s.function().handlerClass(), files.get(files.size() - 1).toString()), env),
                             s.expected(), arm.name() + " " + id, true);
                     requireFile(arm, id);
@@ -152,9 +169,8 @@ final class BenchCold {
                 java.util.Collections.reverse(order);
             }
             for (Map.Entry<String, List<BenchWorld.Scenario>> jar : byJar.entrySet()) {
-                Path jarPath = root.resolve(jar.getKey());
                 for (Arm arm : order) {
-                    Spawned f = spawn(child(jarPath, arm.runner(), arm.flags().apply(name(jar.getKey()) + "-floor"),
+                    Spawned f = spawn(child(arm.root().resolve(jar.getKey()), arm.runner(), arm.flags().apply(name(jar.getKey()) + "-floor"),
                             Floor.class.getName(), List.of(floorPk, "A"), env), 200, "floor " + jar.getKey());
                     floors.computeIfAbsent(arm, a -> new LinkedHashMap<>())
                             .computeIfAbsent(jar.getKey(), k -> new ArrayList<>()).add(f.ms());
@@ -163,7 +179,7 @@ final class BenchCold {
                     String id = s.function().logicalId();
                     for (Arm arm : order) {
                         int e = next.merge(id, 1, Integer::sum) - 1;
-                        Spawned c = spawn(child(jarPath, arm.runner(), arm.flags().apply(id), Runner.class.getName(),
+                        Spawned c = spawn(child(arm.root().resolve(jar.getKey()), arm.runner(), arm.flags().apply(id), Runner.class.getName(),
                                 List.of(s.function().handlerClass(), eventFiles.get(id).get(e).toString()), env),
                                 s.expected(), id);
                         if (!prepared.get(id).get(e).effect().getAsBoolean()) {
@@ -194,6 +210,22 @@ final class BenchCold {
             results.put(arm, byFunction);
         }
         return results;
+    }
+
+    /** Two arms side by side: medians, ratios to each arm's own floor, and the difference of the medians. */
+    static String comparison(Map<String, Map<String, Result>> arms) {
+        List<String> names = new ArrayList<>(arms.keySet());
+        Map<String, Result> a = arms.get(names.get(0));
+        Map<String, Result> b = arms.get(names.get(1));
+        StringBuilder out = new StringBuilder(String.format("%n  %-24s %24s %24s %10s%n", "function", names.get(0), "other", "difference"));
+        for (String id : a.keySet()) {
+            Result x = a.get(id);
+            Result y = b.get(id);
+            out.append(String.format("  %-24s %10.1f ms (%.2f)   %10.1f ms (%.2f)   %+7.1f ms%n", id, x.median(), x.ratio(),
+                    y.median(), y.ratio(), x.median() - y.median()));
+        }
+        out.append("  (other: ").append(names.get(1).substring("against ".length())).append(")\n");
+        return out.toString();
     }
 
     private static void requireFile(Arm arm, String key) {
@@ -270,6 +302,12 @@ final class BenchCold {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
         command.addAll(flags);
+        // For looking inside a cold start, flags for every child, floors included: for example
+        // -Dpeduli.bench.jvmFlags=-Xlog:class+load:file=/tmp/cl/%p.log:uptime (BENCHMARKS.md).
+        String diagnostic = System.getProperty("peduli.bench.jvmFlags");
+        if (diagnostic != null && !diagnostic.isBlank()) {
+            command.addAll(List.of(diagnostic.trim().split("\\s+")));
+        }
         command.add("-cp");
         command.add(jar + File.pathSeparator + runnerDir);
         command.add(mainClass);

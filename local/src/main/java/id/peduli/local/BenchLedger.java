@@ -146,7 +146,7 @@ final class BenchLedger {
         } finally {
             pool.shutdownNow();
         }
-        Map<String, AttributeValue> head = new HashMap<>(BenchSettle.key("APPEAL#" + appealId, "T"));
+        Map<String, AttributeValue> head = new HashMap<>(BenchSettle.key("APPEAL#" + appealId, "HEAD"));
         head.put("donated", BenchSettle.num(totals.donated().value()));
         head.put("refunded", BenchSettle.num(0));
         head.put("disbursed", BenchSettle.num(0));

@@ -161,7 +161,7 @@ final class BenchSettle {
             String appealId = donation.get("appealId").s();
             long amount = Long.parseLong(donation.get("amount").n());
             Map<String, AttributeValue> head = client.getItem(g -> g.tableName(table)
-                    .key(key("APPEAL#" + appealId, "T")).consistentRead(true)).item();
+                    .key(key("APPEAL#" + appealId, "HEAD")).consistentRead(true)).item();
             Totals totals = new Totals(Rupiah.of(n(head, "donated")), Rupiah.of(n(head, "refunded")),
                     Rupiah.of(n(head, "disbursed")), n(head, "donationCount"), n(head, "seq"), head.get("head").s());
             long target = n(head, "targetAmount");
@@ -176,7 +176,7 @@ final class BenchSettle {
             if (totals.raised() < target && next.raised() >= target) {
                 throw new IllegalStateException("the bench's appeals must not reach their target");
             }
-            Map<String, AttributeValue> newHead = new HashMap<>(key("APPEAL#" + appealId, "T"));
+            Map<String, AttributeValue> newHead = new HashMap<>(key("APPEAL#" + appealId, "HEAD"));
             newHead.put("donated", num(next.donated().value()));
             newHead.put("refunded", num(next.refunded().value()));
             newHead.put("disbursed", num(next.disbursed().value()));

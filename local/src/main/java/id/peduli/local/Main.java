@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
  * {@code java -jar local/target/peduli-local.jar [serve] [--port N] [--data-dir DIR] [--in-memory] [--template F]}
  * <br>{@code ... invoke <FunctionLogicalId> <event.json> [--in-memory] [--data-dir DIR]}
  * <br>{@code ... verify-ledger <api-base-url> <appealId>}
- * <br>{@code ... bench [--quick] [--cds] [--runs N]}
+ * <br>{@code ... bench [--quick] [--cds] [--cold-only] [--against DIR] [--runs N]}
  */
 public final class Main {
     private Main() {}
@@ -39,7 +39,7 @@ public final class Main {
                 usage: java -jar local/target/peduli-local.jar [serve] [--port N] [--data-dir DIR] [--in-memory] [--template FILE]
                        java -jar local/target/peduli-local.jar invoke <FunctionLogicalId> <event.json> [--data-dir DIR] [--in-memory]
                        java -jar local/target/peduli-local.jar verify-ledger <api-base-url> <appealId>
-                       java -jar local/target/peduli-local.jar bench [--quick] [--cds] [--runs N]""");
+                       java -jar local/target/peduli-local.jar bench [--quick] [--cds] [--cold-only] [--against DIR] [--runs N]""");
     }
 
     static LocalStack.Options options(List<String> args, boolean serve) {

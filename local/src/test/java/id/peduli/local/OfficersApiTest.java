@@ -50,6 +50,9 @@ class OfficersApiTest {
         LocalApi.Response verified = decide(kutim, id, "VERIFY", "NIK dan domisili sesuai", null);
         assertThat(verified.status()).isEqualTo(200);
         assertThat(verified.json().get("status").asText()).isEqualTo("VERIFIED");
+        // the answer is built from what the decision read, with the decision applied: it is what a reload shows
+        assertThat(verified.json().get("history")).hasSize(2);
+        assertThat(verified.json()).isEqualTo(get("/admin/appeals/" + id, bearer(kutim)).json());
         assertThat(get("/appeals/" + id).status()).isEqualTo(200);
 
         // then: the province's officers, the fallback where a regency has nobody, may act on it too

@@ -1,12 +1,14 @@
 package id.peduli.verification;
 
 import id.peduli.core.domain.Appeal;
+import id.peduli.core.domain.HistoryEntry;
 import id.peduli.core.domain.Times;
 import id.peduli.core.http.Body;
 import id.peduli.core.http.HttpFunction;
 import id.peduli.core.http.HttpRequest;
 import id.peduli.core.http.HttpResponse;
 import id.peduli.core.http.OfficerScope;
+import id.peduli.core.store.OfficerRecord;
 import id.peduli.core.store.Stores;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,11 +34,14 @@ public final class DecideAppealHandler extends HttpFunction {
     protected HttpResponse handle(HttpRequest request) {
         OfficerScope scope = OfficerScope.of(request);
         Decision decision = Decision.read(Body.object(request));
-        Appeal before = stores.officerAppeal(scope, request.path("id"));
+        OfficerRecord record = stores.officerRecord(scope, request.path("id"));
+        Appeal before = record.appeal();
         Instant now = Times.truncate(clock.instant());
         Appeal after = decision.applyTo(before, now);
-        stores.appeals().decide(before, after, decision.historyEntry(before, scope.subject(), now));
-        return HttpResponse.json(200, OfficerViews.full(stores.appeals(), after,
-                stores.ledger().totals(after.id()).orElseThrow()));
+        HistoryEntry entry = decision.historyEntry(before, scope.subject(), now);
+        stores.appeals().decide(before, after, entry);
+        // The answer is the record as read with the decision applied: the write required the appeal unchanged since.
+        return HttpResponse.json(200, OfficerViews.full(record.decided(after, entry),
+                stores.appeals().openAppealsWithNik(after.nikHash(), after.id())));
     }
 }

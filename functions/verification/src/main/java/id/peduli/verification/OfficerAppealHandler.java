@@ -5,6 +5,7 @@ import id.peduli.core.http.HttpFunction;
 import id.peduli.core.http.HttpRequest;
 import id.peduli.core.http.HttpResponse;
 import id.peduli.core.http.OfficerScope;
+import id.peduli.core.store.OfficerRecord;
 import id.peduli.core.store.Stores;
 
 /** {@code GET /admin/appeals/{id}}: the officer view, for officers whose scope covers the appeal's current region. */
@@ -21,8 +22,9 @@ public final class OfficerAppealHandler extends HttpFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request) {
-        Appeal appeal = stores.officerAppeal(OfficerScope.of(request), request.path("id"));
-        return HttpResponse.json(200, OfficerViews.full(stores.appeals(), appeal,
-                stores.ledger().totals(appeal.id()).orElseThrow()));
+        OfficerRecord record = stores.officerRecord(OfficerScope.of(request), request.path("id"));
+        Appeal appeal = record.appeal();
+        return HttpResponse.json(200, OfficerViews.full(record,
+                stores.appeals().openAppealsWithNik(appeal.nikHash(), appeal.id())));
     }
 }

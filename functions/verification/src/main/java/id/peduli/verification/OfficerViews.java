@@ -6,10 +6,9 @@ import id.peduli.core.domain.Anomaly;
 import id.peduli.core.domain.Appeal;
 import id.peduli.core.domain.HistoryEntry;
 import id.peduli.core.domain.Times;
-import id.peduli.core.domain.Totals;
 import id.peduli.core.http.Json;
 import id.peduli.core.http.Views;
-import id.peduli.core.store.AppealStore;
+import id.peduli.core.store.OfficerRecord;
 import java.util.List;
 
 /** What officers see: everything the public sees, and the identity, reporter and history behind it. */
@@ -18,8 +17,10 @@ final class OfficerViews {
 
     private OfficerViews() {}
 
-    static ObjectNode full(AppealStore appeals, Appeal a, Totals totals) {
-        ObjectNode v = Views.publicAppeal(a, totals);
+    /** The officer view of {@code record}, with the ids of other open appeals for the same patient. */
+    static ObjectNode full(OfficerRecord record, List<String> possibleDuplicates) {
+        Appeal a = record.appeal();
+        ObjectNode v = Views.publicAppeal(a, record.totals());
         ObjectNode patient = v.putObject("patient");
         patient.put("name", a.patient().name());
         patient.put("nik", a.patient().nik().value());
@@ -37,9 +38,9 @@ final class OfficerViews {
             CHECKS.forEach(c -> checks.put(c, a.checks().getOrDefault(c, false)));
         }
         ArrayNode duplicates = v.putArray("possibleDuplicates");
-        appeals.openAppealsWithNik(a.nikHash(), a.id()).forEach(duplicates::add);
+        possibleDuplicates.forEach(duplicates::add);
         ArrayNode anomalies = v.putArray("anomalies");
-        for (Anomaly an : appeals.anomalies(a.id())) {
+        for (Anomaly an : record.anomalies()) {
             ObjectNode item = anomalies.addObject();
             item.put("type", an.type());
             item.put("at", Times.format(an.at()));
@@ -49,7 +50,7 @@ final class OfficerViews {
             item.put("paidAmount", an.paidAmount());
         }
         ArrayNode history = v.putArray("history");
-        for (HistoryEntry h : appeals.history(a.id())) {
+        for (HistoryEntry h : record.history()) {
             ObjectNode item = history.addObject();
             item.put("at", Times.format(h.at()));
             item.put("actor", h.actor());

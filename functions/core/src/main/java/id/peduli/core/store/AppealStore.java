@@ -32,9 +32,8 @@ public interface AppealStore {
      */
     void decide(Appeal before, Appeal after, HistoryEntry entry);
 
-    List<HistoryEntry> history(String id);
-
-    List<Anomaly> anomalies(String id);
+    /** The appeal with its totals, history and anomalies, read consistently, in one request. */
+    Optional<OfficerRecord> findForOfficers(String id);
 
     void recordAnomaly(String appealId, Anomaly anomaly);
 

@@ -9,6 +9,8 @@ import id.peduli.core.store.dynamodb.DynamoAppealStore;
 import id.peduli.core.store.dynamodb.DynamoDonationStore;
 import id.peduli.core.store.dynamodb.DynamoIdempotencyStore;
 import id.peduli.core.store.dynamodb.DynamoLedgerStore;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** The stores a function works with, on one table. Handlers take this; tests pass their own. */
 public record Stores(AppealStore appeals, DonationStore donations, LedgerStore ledger, IdempotencyStore idempotency) {
@@ -38,12 +40,24 @@ public record Stores(AppealStore appeals, DonationStore donations, LedgerStore l
      * @throws DomainException.Forbidden when it lies outside the officer's regions
      */
     public Appeal officerAppeal(OfficerScope scope, String id) {
-        Appeal appeal = Ids.wellFormed(id).flatMap(appeals::find)
-                .orElseThrow(() -> new DomainException.NotFound("No appeal with this id."));
-        if (!scope.covers(appeal.regionCode())) {
+        return inScope(scope, Ids.wellFormed(id).flatMap(appeals::find), Function.identity());
+    }
+
+    /**
+     * The stored appeal with its totals, history and anomalies, if the officer's scope covers its current region.
+     * @throws DomainException.NotFound when there is no such appeal
+     * @throws DomainException.Forbidden when it lies outside the officer's regions
+     */
+    public OfficerRecord officerRecord(OfficerScope scope, String id) {
+        return inScope(scope, Ids.wellFormed(id).flatMap(appeals::findForOfficers), OfficerRecord::appeal);
+    }
+
+    private static <T> T inScope(OfficerScope scope, Optional<T> found, Function<T, Appeal> appeal) {
+        T t = found.orElseThrow(() -> new DomainException.NotFound("No appeal with this id."));
+        if (!scope.covers(appeal.apply(t).regionCode())) {
             throw new DomainException.Forbidden("This appeal is outside your regions.");
         }
-        return appeal;
+        return t;
     }
 
     /** The container's stores, built once from the environment. */

@@ -11,6 +11,7 @@ import id.peduli.core.store.AppealStore;
 import id.peduli.core.store.AppealView;
 import id.peduli.core.store.IdempotencyConflict;
 import id.peduli.core.store.IdempotencyRecord;
+import id.peduli.core.store.OfficerRecord;
 import id.peduli.core.store.Page;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,7 +67,7 @@ public final class DynamoAppealStore implements AppealStore {
         Map<String, AttributeValue> a = null;
         Map<String, AttributeValue> t = null;
         for (Map<String, AttributeValue> item : batchGet(List.of(Keys.appeal(id), Keys.totals(id)))) {
-            if ("A".equals(item.get(Keys.SK).s())) {
+            if (Keys.kind(item) == Keys.Kind.APPEAL) {
                 a = item;
             } else {
                 t = item;
@@ -149,26 +150,41 @@ public final class DynamoAppealStore implements AppealStore {
     }
 
     @Override
-    public List<HistoryEntry> history(String id) {
-        List<HistoryEntry> entries = new ArrayList<>();
-        queryPrefix(id, Keys.HISTORY_PREFIX).forEach(item -> entries.add(Items.history(item)));
-        return entries;
-    }
-
-    @Override
-    public List<Anomaly> anomalies(String id) {
+    public Optional<OfficerRecord> findForOfficers(String id) {
+        // Everything but the ledger entries sorts before them in the appeal's partition: one query reads it all.
+        Appeal appeal = null;
+        Totals totals = Totals.EMPTY;
+        List<HistoryEntry> history = new ArrayList<>();
         List<Anomaly> anomalies = new ArrayList<>();
-        queryPrefix(id, Keys.ANOMALY_PREFIX).forEach(item -> anomalies.add(Items.anomaly(item)));
+        for (Map<String, AttributeValue> item : queryAll(QueryRequest.builder().tableName(dynamo.table())
+                .keyConditionExpression("pk = :pk AND sk < :ledger")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.appealPk(id)),
+                        ":ledger", AttributeValue.fromS(Keys.LEDGER_PREFIX)))
+                .consistentRead(true).build())) {
+            switch (Keys.kind(item)) {
+                case APPEAL -> appeal = Items.appeal(item);
+                case LEDGER_HEAD -> totals = Items.totals(item);
+                case HISTORY -> history.add(Items.history(item));
+                case ANOMALY -> anomalies.add(Items.anomaly(item));
+                default -> { }
+            }
+        }
         anomalies.sort((x, y) -> x.at().compareTo(y.at()));
-        return anomalies;
+        return appeal == null ? Optional.empty() : Optional.of(new OfficerRecord(appeal, totals, history, anomalies));
     }
 
-    private Iterable<Map<String, AttributeValue>> queryPrefix(String appealId, String prefix) {
-        return dynamo.client().queryPaginator(q -> q.tableName(dynamo.table())
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.appealPk(appealId)),
-                        ":prefix", AttributeValue.fromS(prefix)))
-                .consistentRead(true)).items();
+    /** Every item the query matches, page after page. */
+    private List<Map<String, AttributeValue>> queryAll(QueryRequest query) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        QueryRequest next = query;
+        while (true) {
+            QueryResponse page = dynamo.client().query(next);
+            items.addAll(page.items());
+            if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
+                return items;
+            }
+            next = next.toBuilder().exclusiveStartKey(page.lastEvaluatedKey()).build();
+        }
     }
 
     @Override
@@ -180,15 +196,14 @@ public final class DynamoAppealStore implements AppealStore {
     @Override
     public List<String> openAppealsWithNik(String nikHash, String exceptId) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        dynamo.client().queryPaginator(q -> q.tableName(dynamo.table())
-                        .keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.nikPk(nikHash)))))
-                .items().forEach(item -> {
-                    String id = item.get("appealId").s();
-                    if (!id.equals(exceptId)) {
-                        keys.add(Keys.appeal(id));
-                    }
-                });
+        for (Map<String, AttributeValue> item : queryAll(QueryRequest.builder().tableName(dynamo.table())
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.nikPk(nikHash)))).build())) {
+            String id = item.get("appealId").s();
+            if (!id.equals(exceptId)) {
+                keys.add(Keys.appeal(id));
+            }
+        }
         List<String> open = new ArrayList<>();
         for (Map<String, AttributeValue> item : batchGet(keys)) {
             if (AppealStatus.valueOf(item.get("status").s()).isOpen()) {

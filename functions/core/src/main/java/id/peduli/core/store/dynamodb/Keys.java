@@ -8,16 +8,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Every key of the single table, built here and nowhere else.
  * <pre>
- * APPEAL#id      A            the appeal (status, region, content, version)
- * APPEAL#id      T            its ledger head: totals, last seq, last hash, target
- * APPEAL#id      H#at#version an officer decision
- * APPEAL#id      L#seq        a ledger entry, immutable
- * APPEAL#id      X#orderId#.. a payment anomaly
+ * APPEAL#id      A             the appeal (status, region, content, version)
+ * APPEAL#id      AN#orderId#.. a payment anomaly
+ * APPEAL#id      H#at#version  an officer decision
+ * APPEAL#id      HEAD          its ledger head: totals, last seq, last hash, target
+ * APPEAL#id      L#seq         a ledger entry, immutable
  * DONATION#order D            a donation
  * RECEIPT#id     R            the donor's receipt number, pointing at the order
  * NIK#hmac       APPEAL#id    an appeal for the patient with that NIK (keyed hash, never the NIK)
  * IDEM#scope#key I            an idempotent request's first answer (TTL 24 h)
  * </pre>
+ * Within an appeal's partition everything but the ledger entries sorts before {@code L#}, so what officers see of an
+ * appeal is one query ({@code sk < "L#"}), however long its ledger.
  */
 final class Keys {
     static final String PK = "pk";
@@ -50,20 +52,34 @@ final class Keys {
     }
 
     static Map<String, AttributeValue> appeal(String appealId) {
-        return key(appealPk(appealId), "A");
+        return key(appealPk(appealId), APPEAL);
     }
 
     static Map<String, AttributeValue> totals(String appealId) {
-        return key(appealPk(appealId), "T");
+        return key(appealPk(appealId), LEDGER_HEAD);
+    }
+
+    static final String APPEAL = "A";
+    static final String LEDGER_HEAD = "HEAD";
+    static final String HISTORY_PREFIX = "H#";
+    static final String LEDGER_PREFIX = "L#";
+    static final String ANOMALY_PREFIX = "AN#";
+
+    /** The kinds of item in an appeal's partition, told apart by sort key. */
+    enum Kind { APPEAL, ANOMALY, HISTORY, LEDGER_HEAD, OTHER }
+
+    static Kind kind(Map<String, AttributeValue> item) {
+        String sk = item.get(SK).s();
+        return sk.equals(APPEAL) ? Kind.APPEAL
+                : sk.equals(LEDGER_HEAD) ? Kind.LEDGER_HEAD
+                : sk.startsWith(HISTORY_PREFIX) ? Kind.HISTORY
+                : sk.startsWith(ANOMALY_PREFIX) ? Kind.ANOMALY
+                : Kind.OTHER;
     }
 
     static String historySk(String at, long version) {
         return "H#" + at + "#" + String.format("%09d", version);
     }
-
-    static final String HISTORY_PREFIX = "H#";
-    static final String LEDGER_PREFIX = "L#";
-    static final String ANOMALY_PREFIX = "X#";
 
     static String ledgerSk(long seq) {
         return LEDGER_PREFIX + String.format("%012d", seq);
