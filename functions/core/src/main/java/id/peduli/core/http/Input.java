@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.core.domain.DomainException;
 import id.peduli.core.domain.DomainException.FieldError;
+import id.peduli.core.domain.Times;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -136,7 +137,7 @@ public final class Input {
             return null;
         }
         try {
-            return LocalDate.parse(text);
+            return Times.parseDate(text);
         } catch (DateTimeParseException e) {
             error(field, "must be a date YYYY-MM-DD");
             return null;

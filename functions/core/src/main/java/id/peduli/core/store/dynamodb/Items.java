@@ -19,7 +19,6 @@ import id.peduli.core.domain.Times;
 import id.peduli.core.domain.Totals;
 import id.peduli.core.store.IdempotencyRecord;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -143,7 +142,7 @@ final class Items {
                 r.s("id"),
                 AppealStatus.valueOf(r.s("status")),
                 new RegionCode(r.s("regionCode")),
-                new Patient(r.s("patientName"), new Nik(r.s("nik")), LocalDate.parse(r.s("birthDate")), r.s("address")),
+                new Patient(r.s("patientName"), new Nik(r.s("nik")), Times.parseDate(r.s("birthDate")), r.s("address")),
                 new Reporter(r.s("reporterName"), r.s("reporterPhone"), r.s("reporterRelationship")),
                 r.s("diagnosis"),
                 r.s("hospital"),
