@@ -28,8 +28,8 @@ import java.util.stream.Stream;
  * {@code status} line, which it prints as soon as the handler has answered a real event (one that reads or writes
  * DynamoDB). Configuration reaches the child only through the environment variables Lambda sets. The floor is the
  * same JVM, flags and classpath doing nothing but building the functions' DynamoDB client and one GetItem. Runs are
- * interleaved: every round runs, jar by jar, the jar's floor and then each of its functions once, so load that comes
- * and goes (this machine is shared) hits a function and its floor alike.
+ * interleaved: every round runs, jar by jar, the jar's floor, each of its functions once, and the floor again, so
+ * load that comes and goes (this machine is shared) hits a function and its floor alike.
  */
 final class BenchCold {
     private BenchCold() {}
@@ -127,7 +127,7 @@ final class BenchCold {
             prepared.put(s.function().logicalId(), list);
             eventFiles.put(s.function().logicalId(), files);
         }
-        // The functions grouped by jar: each jar's floor runs right before its functions, so that load which comes
+        // The functions grouped by jar: each jar's floor runs right before and after its functions, so that load which comes
         // and goes (this machine is shared) hits a function and its floor alike.
         Map<String, List<BenchWorld.Scenario>> byJar = new LinkedHashMap<>();
         for (BenchWorld.Scenario s : scenarios) {
@@ -169,12 +169,7 @@ final class BenchCold {
                 java.util.Collections.reverse(order);
             }
             for (Map.Entry<String, List<BenchWorld.Scenario>> jar : byJar.entrySet()) {
-                for (Arm arm : order) {
-                    Spawned f = spawn(child(arm.root().resolve(jar.getKey()), arm.runner(), arm.flags().apply(name(jar.getKey()) + "-floor"),
-                            Floor.class.getName(), List.of(floorPk, "A"), env), 200, "floor " + jar.getKey());
-                    floors.computeIfAbsent(arm, a -> new LinkedHashMap<>())
-                            .computeIfAbsent(jar.getKey(), k -> new ArrayList<>()).add(f.ms());
-                }
+                floorRuns(order, jar.getKey(), floorPk, env, floors);
                 for (BenchWorld.Scenario s : jar.getValue()) {
                     String id = s.function().logicalId();
                     for (Arm arm : order) {
@@ -190,6 +185,9 @@ final class BenchCold {
                                 .computeIfAbsent(id, k -> new ArrayList<>()).add(c.ms());
                     }
                 }
+                // The floor again after the jar's functions, so that load which rises or falls during the group
+                // weighs on the floor as on the functions between its two runs.
+                floorRuns(order, jar.getKey(), floorPk, env, floors);
             }
             System.out.printf("  cold start round %d/%d done (load average %s)%n", r + 1, runs, loadAverage());
         }
@@ -210,6 +208,15 @@ final class BenchCold {
             results.put(arm, byFunction);
         }
         return results;
+    }
+
+    private static void floorRuns(List<Arm> order, String codeUri, String floorPk, Map<String, String> env,
+                                  Map<Arm, Map<String, List<Double>>> floors) throws IOException, InterruptedException {
+        for (Arm arm : order) {
+            Spawned f = spawn(child(arm.root().resolve(codeUri), arm.runner(), arm.flags().apply(name(codeUri) + "-floor"),
+                    Floor.class.getName(), List.of(floorPk, "A"), env), 200, "floor " + codeUri);
+            floors.computeIfAbsent(arm, a -> new LinkedHashMap<>()).computeIfAbsent(codeUri, k -> new ArrayList<>()).add(f.ms());
+        }
     }
 
     /** Two arms side by side: medians, ratios to each arm's own floor, and the difference of the medians. */

@@ -225,6 +225,11 @@ class AppealsApiTest {
         assertThat(pages("/appeals?regionCode=12&limit=3")).containsExactlyElementsOf(newestFirst);
         assertThat(pages("/appeals?regionCode=12.01&limit=2")).containsExactlyElementsOf(newestFirst.subList(3, 8));
         assertThat(pages("/appeals?regionCode=12.71")).containsExactlyElementsOf(newestFirst.subList(0, 3));
+        // a page that ends exactly at the last appeal carries no cursor
+        JsonNode first = get("/appeals?regionCode=12&limit=4").json();
+        JsonNode second = get("/appeals?regionCode=12&limit=4&cursor=" + first.get("nextCursor").asText()).json();
+        assertThat(second.get("items")).hasSize(4);
+        assertThat(second.get("nextCursor").isNull()).isTrue();
         assertThat(pages("/appeals?limit=100")).doesNotContain(hidden).containsAll(verified);
         assertThat(get("/appeals?regionCode=13").json().get("items")).isEmpty();
     }

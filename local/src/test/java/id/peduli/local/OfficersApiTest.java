@@ -130,6 +130,15 @@ class OfficersApiTest {
         } while (cursor != null);
 
         assertThat(seen).containsExactlyElementsOf(ids);
+        // a page that ends exactly at the last appeal carries no cursor; one short of it does
+        JsonNode exact = get("/admin/appeals?limit=5", bearer(province)).json();
+        assertThat(exact.get("items")).hasSize(5);
+        assertThat(exact.get("nextCursor").isNull()).isTrue();
+        JsonNode shortOfIt = get("/admin/appeals?limit=4", bearer(province)).json();
+        assertThat(shortOfIt.get("items")).hasSize(4);
+        JsonNode rest = get("/admin/appeals?limit=4&cursor=" + shortOfIt.get("nextCursor").asText(), bearer(province)).json();
+        assertThat(rest.get("items")).extracting(i -> i.get("id").asText()).containsExactly(ids.get(4));
+        assertThat(rest.get("nextCursor").isNull()).isTrue();
         assertThat(queueIds(province, "15.01")).containsExactly(ids.get(0), ids.get(2));
         assertThat(queueIds(token("o", "officer:15.71"), null)).containsExactly(ids.get(1), ids.get(4));
         assertThat(get("/admin/appeals?regionCode=15", bearer(token("o", "officer:15.71"))).status()).isEqualTo(403);

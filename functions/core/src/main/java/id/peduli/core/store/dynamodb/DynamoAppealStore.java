@@ -80,7 +80,7 @@ public final class DynamoAppealStore implements AppealStore {
     @Override
     public Page<AppealView> listPublic(RegionCode region, int limit, Map<String, String> after) {
         Keys.Index index = Keys.publicIndex(region);
-        QueryResponse page = query(index, Keys.publicPartition(region), false, limit, after);
+        IndexPage page = query(index, Keys.publicPartition(region), false, limit, after);
         List<Map<String, AttributeValue>> totalsKeys = new ArrayList<>();
         for (Map<String, AttributeValue> item : page.items()) {
             totalsKeys.add(Keys.totals(item.get("id").s()));
@@ -94,19 +94,22 @@ public final class DynamoAppealStore implements AppealStore {
             Appeal appeal = Items.appeal(item);
             views.add(new AppealView(appeal, totals.getOrDefault(Keys.appealPk(appeal.id()), Totals.EMPTY)));
         }
-        return new Page<>(views, Dynamo.plainKey(page.lastEvaluatedKey()));
+        return new Page<>(views, page.next());
     }
 
     @Override
     public Page<Appeal> queue(AppealStatus status, RegionCode region, int limit, Map<String, String> after) {
         Keys.Index index = Keys.queueIndex(region);
-        QueryResponse page = query(index, Keys.queuePartition(status, region), true, limit, after);
+        IndexPage page = query(index, Keys.queuePartition(status, region), true, limit, after);
         List<Appeal> appeals = new ArrayList<>(page.items().size());
         page.items().forEach(item -> appeals.add(Items.appeal(item)));
-        return new Page<>(appeals, Dynamo.plainKey(page.lastEvaluatedKey()));
+        return new Page<>(appeals, page.next());
     }
 
-    private QueryResponse query(Keys.Index index, String partition, boolean ascending, int limit, Map<String, String> after) {
+    /** One page of an index partition and the key to continue after it, null on the last page. */
+    private record IndexPage(List<Map<String, AttributeValue>> items, Map<String, String> next) {}
+
+    private IndexPage query(Keys.Index index, String partition, boolean ascending, int limit, Map<String, String> after) {
         QueryRequest.Builder q = QueryRequest.builder()
                 .tableName(dynamo.table())
                 .indexName(index.indexName)
@@ -114,18 +117,25 @@ public final class DynamoAppealStore implements AppealStore {
                 .expressionAttributeNames(Map.of("#p", index.pk))
                 .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partition)))
                 .scanIndexForward(ascending)
-                .limit(limit)
+                .limit(limit + 1) // one past the page tells whether another page follows, so the last carries no cursor
                 .exclusiveStartKey(Dynamo.attributeKey(after));
         QueryResponse response = dynamo.client().query(q.build());
-        // A full page may be the last one; look ahead one item so the last page never carries a cursor.
+        List<Map<String, AttributeValue>> items = response.items();
+        if (items.size() > limit) {
+            Map<String, AttributeValue> last = items.get(limit - 1);
+            Map<String, AttributeValue> key = new HashMap<>();
+            for (String name : List.of(Keys.PK, Keys.SK, index.pk, index.sk)) {
+                key.put(name, last.get(name));
+            }
+            return new IndexPage(items.subList(0, limit), Dynamo.plainKey(key));
+        }
         if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
+            // DynamoDB stopped at its 1 MB page size before the limit: look ahead one item.
             QueryResponse peek = dynamo.client().query(q.limit(1).exclusiveStartKey(response.lastEvaluatedKey())
                     .projectionExpression("pk").build());
-            if (peek.items().isEmpty()) {
-                return response.toBuilder().lastEvaluatedKey(null).build();
-            }
+            return new IndexPage(items, peek.items().isEmpty() ? null : Dynamo.plainKey(response.lastEvaluatedKey()));
         }
-        return response;
+        return new IndexPage(items, null);
     }
 
     @Override
