@@ -26,6 +26,13 @@ final class Keys {
     static final String SK = "sk";
     static final String TTL = "ttl";
 
+    // Sort keys within an appeal's partition, in their order: all but the ledger entries sort before L#.
+    static final String APPEAL = "A";
+    static final String ANOMALY_PREFIX = "AN#";
+    static final String HISTORY_PREFIX = "H#";
+    static final String LEDGER_HEAD = "HEAD";
+    static final String LEDGER_PREFIX = "L#";
+
     private Keys() {}
 
     /** The five indexes over appeal items: public listings by regency, province and all; queues by regency, province. */
@@ -59,12 +66,6 @@ final class Keys {
         return key(appealPk(appealId), LEDGER_HEAD);
     }
 
-    static final String APPEAL = "A";
-    static final String LEDGER_HEAD = "HEAD";
-    static final String HISTORY_PREFIX = "H#";
-    static final String LEDGER_PREFIX = "L#";
-    static final String ANOMALY_PREFIX = "AN#";
-
     /** The kinds of item in an appeal's partition, told apart by sort key. */
     enum Kind { APPEAL, ANOMALY, HISTORY, LEDGER_HEAD, OTHER }
 
@@ -78,7 +79,7 @@ final class Keys {
     }
 
     static String historySk(String at, long version) {
-        return "H#" + at + "#" + String.format("%09d", version);
+        return HISTORY_PREFIX + at + "#" + String.format("%09d", version);
     }
 
     static String ledgerSk(long seq) {
