@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /**
  * Settled donations per second: Midtrans settlement notifications for distinct pending orders, through the webhook
  * function (signature, parsing, the store's crediting transaction, the answer), against the same DynamoDB requests
- * made directly: read the donation, read the ledger head, one TransactWriteItems (head conditional on its seq, entry
+ * made directly: read the donation, read the ledger head, one TransactWriteItems (head conditional on its seq and status, entry
  * conditional on absence, donation conditional on PENDING), re-read and retry with the same backoff on a lost race.
  * Both run {@code workers} at once, as concurrent Lambda containers would; once into one appeal (every credit
  * contends for its ledger head) and once spread over many appeals. When a credit gives up after the store's 12
@@ -184,11 +184,13 @@ final class BenchSettle {
             newHead.put("seq", num(next.seq()));
             newHead.put("head", AttributeValue.fromS(next.head()));
             newHead.put("targetAmount", num(target));
+            newHead.put("appealStatus", head.get("appealStatus"));
             List<TransactWriteItem> items = List.of(
                     TransactWriteItem.builder().put(p -> p.tableName(table).item(newHead)
-                            .conditionExpression("#seq = :seq")
-                            .expressionAttributeNames(Map.of("#seq", "seq"))
-                            .expressionAttributeValues(Map.of(":seq", num(totals.seq())))).build(),
+                            .conditionExpression("#seq = :seq AND #appealStatus = :appealStatus")
+                            .expressionAttributeNames(Map.of("#seq", "seq", "#appealStatus", "appealStatus"))
+                            .expressionAttributeValues(Map.of(":seq", num(totals.seq()),
+                                    ":appealStatus", head.get("appealStatus")))).build(),
                     TransactWriteItem.builder().put(p -> p.tableName(table).item(ledgerItem(appealId, entry))
                             .conditionExpression("attribute_not_exists(pk)")).build(),
                     TransactWriteItem.builder().update(u -> u.tableName(table).key(donationKey)

@@ -50,10 +50,22 @@ public final class FaultInjector implements ExecutionInterceptor {
 
     public static void disarm() {
         fault = null;
+        BEFORE.set(null);
     }
 
     public static int injected() {
         return INJECTED.get();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicReference<java.util.Map.Entry<String, Runnable>> BEFORE =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * Runs {@code action} once, on the calling thread, just before the next {@code operation} request is sent: a way
+     * to put something else exactly between a function's read and its write.
+     */
+    public static void before(String operation, Runnable action) {
+        BEFORE.set(java.util.Map.entry(operation, action));
     }
 
     private static boolean strikes(ExecutionAttributes attributes, Fault kind) {
@@ -73,6 +85,11 @@ public final class FaultInjector implements ExecutionInterceptor {
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        java.util.Map.Entry<String, Runnable> hook = BEFORE.get();
+        if (hook != null && hook.getKey().equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))
+                && BEFORE.compareAndSet(hook, null)) {
+            hook.getValue().run();
+        }
         if (strikes(attributes, Fault.CONNECTION)) {
             throw SdkClientException.create("injected connection failure");
         }

@@ -14,9 +14,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.core.http.Json;
+import id.peduli.core.store.dynamodb.Dynamo;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Pledges and both gateways' notifications, through the local API against DynamoDB Local: authenticity, the status
@@ -275,6 +280,83 @@ class PaymentsApiTest {
                 .json().get("result").asText()).isEqualTo("applied");
         assertThat(get("/appeals/" + appeal).json().get("raisedAmount").asLong()).isEqualTo(130_000);
         assertThat(get("/appeals/" + appeal + "/ledger").json().get("totals").get("donationCount").asLong()).isEqualTo(3);
+    }
+
+    /** Pledges are checked against the ledger head's copy of the appeal's status; every change must reach it. */
+    @Test
+    void theLedgerHeadsCopyOfTheStatus_followsTheAppeal_throughDecisionsAndFunding() {
+        ObjectNode body = LocalApi.appealBody(REGION);
+        body.put("targetAmount", 100_000);
+        String appeal = LocalApi.submit(body);
+        assertThat(statusAndCopy(appeal)).containsExactly("SUBMITTED", "SUBMITTED");
+        String officer = token("o", "officer:" + REGION);
+        assertThat(LocalApi.decide(officer, appeal, "VERIFY", null, null).status()).isEqualTo(200);
+        assertThat(statusAndCopy(appeal)).containsExactly("VERIFIED", "VERIFIED");
+
+        JsonNode d = pledge(appeal, 100_000, "midtrans");
+        midtransWebhook(midtrans(d.get("orderId").asText(), "settlement", "100000.00", "accept"));
+        assertThat(statusAndCopy(appeal)).containsExactly("FUNDED", "FUNDED");
+        assertThat(post("/appeals/" + appeal + "/donations", body(10_000, "midtrans")).status()).isEqualTo(409);
+
+        assertThat(LocalApi.decide(officer, appeal, "CLOSE", "dana terkumpul", null).status()).isEqualTo(200);
+        assertThat(statusAndCopy(appeal)).containsExactly("CLOSED", "CLOSED");
+    }
+
+    /**
+     * A decision made while donations are being credited: every credit lands once, the decision is not refused for
+     * the ledger head being busy, and no credit that read the head before the decision writes the old status back.
+     */
+    @Test
+    void decisionDuringCredits_keepsTheStatusCopy_andEveryCredit() throws Exception {
+        String appeal = LocalApi.verifiedAppeal(REGION, 10_000_000);
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            orders.add(pledge(appeal, 10_000 + i, "midtrans").get("orderId").asText());
+        }
+        String officer = token("o", "officer:" + REGION);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Integer> statuses = concurrently(17, () -> {
+            int i = next.getAndIncrement();
+            if (i == 8) {
+                return LocalApi.decide(officer, appeal, "CLOSE", "pasien dirujuk ke luar negeri", null).status();
+            }
+            String order = orders.get(i < 8 ? i : i - 1);
+            String amount = (10_000 + (i < 8 ? i : i - 1)) + ".00";
+            return midtransWebhook(midtrans(order, "settlement", amount, "accept")).status();
+        });
+
+        assertThat(statuses).containsOnly(200);
+        assertThat(statusAndCopy(appeal)).containsExactly("CLOSED", "CLOSED");
+        assertThat(get("/appeals/" + appeal + "/ledger").json().get("totals").get("donationCount").asLong()).isEqualTo(16);
+    }
+
+    /** A credit that read the ledger head before a decision must not write the old status back over it. */
+    @Test
+    void creditThatReadTheHeadBeforeADecision_rereadsIt() {
+        String appeal = LocalApi.verifiedAppeal(REGION, 10_000_000);
+        JsonNode d = pledge(appeal, 10_000, "midtrans");
+        String officer = token("o", "officer:" + REGION);
+        List<Integer> decided = new ArrayList<>();
+        // the settlement reads the donation and the head; the officer closes the appeal; then the settlement writes
+        FaultInjector.before("TransactWriteItems",
+                () -> decided.add(LocalApi.decide(officer, appeal, "CLOSE", "pasien meninggal", null).status()));
+
+        assertThat(midtransWebhook(midtrans(d.get("orderId").asText(), "settlement", "10000.00", "accept"))
+                .json().get("result").asText()).isEqualTo("applied");
+        assertThat(decided).containsExactly(200);
+        assertThat(statusAndCopy(appeal)).containsExactly("CLOSED", "CLOSED");
+        assertThat(get("/appeals/" + appeal + "/ledger").json().get("totals").get("donated").asLong()).isEqualTo(10_000);
+    }
+
+    /** The appeal item's status and the ledger head's copy of it, read from the table. */
+    private static List<String> statusAndCopy(String appeal) {
+        String table = LocalApi.stack().tableName();
+        try (DynamoDbClient dynamo = Dynamo.newClient()) {
+            Function<String, Map<String, AttributeValue>> item = sk -> dynamo.getItem(g -> g.tableName(table)
+                    .consistentRead(true).key(Map.of("pk", AttributeValue.fromS("APPEAL#" + appeal),
+                            "sk", AttributeValue.fromS(sk)))).item();
+            return List.of(item.apply("A").get("status").s(), item.apply("HEAD").get("appealStatus").s());
+        }
     }
 
     @Test

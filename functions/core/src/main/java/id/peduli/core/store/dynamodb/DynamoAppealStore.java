@@ -39,7 +39,7 @@ public final class DynamoAppealStore implements AppealStore {
     public void create(Appeal appeal, IdempotencyRecord idempotency) {
         List<TransactWriteItem> items = new ArrayList<>(4);
         items.add(putNew(Items.appeal(appeal)));
-        items.add(putNew(Items.totals(appeal.id(), Totals.EMPTY, appeal.target().value())));
+        items.add(putNew(Items.totals(appeal.id(), Totals.EMPTY, appeal.target().value(), appeal.status())));
         items.add(TransactWriteItem.builder().put(p -> p.tableName(dynamo.table())
                 .item(new Items.Writer(Keys.nik(appeal.nikHash(), appeal.id())).s("appealId", appeal.id()).item)).build());
         if (idempotency != null) {
@@ -147,15 +147,34 @@ public final class DynamoAppealStore implements AppealStore {
                         .expressionAttributeNames(Map.of("#version", "version"))
                         .expressionAttributeValues(Map.of(":version", AttributeValue.fromN(Long.toString(before.version())))))
                         .build(),
-                putNew(Items.history(before.id(), entry, after.version())));
-        try {
-            dynamo.client().transactWriteItems(t -> t.transactItems(items));
-        } catch (TransactionCanceledException e) {
-            if (Dynamo.conditionFailed(e, 0) || Dynamo.conditionFailed(e, 1)
-                    || e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()))) {
-                throw new DomainException.Conflict("The appeal was changed by someone else meanwhile; reload it and decide again.");
+                putNew(Items.history(before.id(), entry, after.version())),
+                // the ledger head's copy of the status; appends are conditional on the copy they read
+                TransactWriteItem.builder().update(u -> u.tableName(dynamo.table())
+                        .key(Keys.totals(before.id()))
+                        .updateExpression("SET #status = :status")
+                        .conditionExpression("attribute_exists(pk)")
+                        .expressionAttributeNames(Map.of("#status", Items.APPEAL_STATUS))
+                        .expressionAttributeValues(Map.of(":status", AttributeValue.fromS(after.status().name()))))
+                        .build());
+        for (int attempt = 0; ; attempt++) {
+            try {
+                dynamo.client().transactWriteItems(t -> t.transactItems(items));
+                return;
+            } catch (TransactionCanceledException e) {
+                if (Dynamo.conditionFailed(e, 0) || Dynamo.conditionFailed(e, 1)) {
+                    throw new DomainException.Conflict("The appeal was changed by someone else meanwhile; reload it and decide again.");
+                }
+                boolean onlyConflicts = e.hasCancellationReasons() && e.cancellationReasons().stream()
+                        .allMatch(r -> "None".equals(r.code()) || "TransactionConflict".equals(r.code()));
+                if (!onlyConflicts) {
+                    throw e;
+                }
+                // A donation credited at the same moment held the ledger head: the decision itself still stands.
+                if (attempt >= 4) {
+                    throw new DomainException.Conflict("The appeal is busy; decide again in a moment.");
+                }
+                Dynamo.backoff(attempt + 1);
             }
-            throw e;
         }
     }
 

@@ -42,9 +42,9 @@ public final class DynamoDonationStore implements DonationStore {
     public void pledge(Donation donation, IdempotencyRecord idempotency) {
         List<TransactWriteItem> items = new ArrayList<>(4);
         items.add(TransactWriteItem.builder().conditionCheck(c -> c.tableName(dynamo.table())
-                .key(Keys.appeal(donation.appealId()))
+                .key(Keys.totals(donation.appealId()))
                 .conditionExpression("#status = :verified")
-                .expressionAttributeNames(Map.of("#status", "status"))
+                .expressionAttributeNames(Map.of("#status", Items.APPEAL_STATUS))
                 .expressionAttributeValues(Map.of(":verified", AttributeValue.fromS(AppealStatus.VERIFIED.name()))))
                 .build());
         items.add(TransactWriteItem.builder().put(p -> p.tableName(dynamo.table()).item(Items.donation(donation))
@@ -117,16 +117,19 @@ public final class DynamoDonationStore implements DonationStore {
             LedgerEntryType type = status == DonationStatus.SETTLED ? LedgerEntryType.DONATION : LedgerEntryType.REFUND;
             entry = LedgerEntry.next(head.totals(), type, current.amount(), current.publicName(),
                     type == LedgerEntryType.DONATION ? current.message() : null, null, current.orderId(), at);
-            items.addAll(ledger.append(current.appealId(), head, entry, null));
+            Optional<TransactWriteItem> funded = Optional.empty();
             if (type == LedgerEntryType.DONATION) {
                 seq = entry.seq();
                 hash = entry.hash();
                 long before = head.totals().raised();
                 long after = head.totals().after(entry).raised();
-                if (before < head.target() && after >= head.target()) {
-                    fundedIfVerified(current.appealId(), at).ifPresent(items::add);
+                if (before < head.target() && after >= head.target() && head.appealStatus() == AppealStatus.VERIFIED) {
+                    funded = Optional.of(funded(current.appealId()));
                 }
             }
+            items.addAll(ledger.append(current.appealId(), head, entry, null,
+                    funded.isPresent() ? AppealStatus.FUNDED : head.appealStatus()));
+            funded.ifPresent(items::add);
         }
         Instant settledAt = status == DonationStatus.SETTLED ? at : current.settledAt();
         Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
@@ -153,18 +156,18 @@ public final class DynamoDonationStore implements DonationStore {
         return new Applied(Result.APPLIED, updated, entry);
     }
 
-    /** The write that makes a VERIFIED appeal FUNDED, if it still is VERIFIED; CLOSED appeals stay closed. */
-    private Optional<TransactWriteItem> fundedIfVerified(String appealId, Instant at) {
+    /**
+     * The write that makes the VERIFIED appeal FUNDED. Conditional on the version read; the head's write in the
+     * same transaction is conditional on the VERIFIED status read from it, so CLOSED appeals stay closed.
+     */
+    private TransactWriteItem funded(String appealId) {
         Appeal appeal = appeals.find(appealId).orElseThrow();
-        if (appeal.status() != AppealStatus.VERIFIED) {
-            return Optional.empty();
-        }
         Appeal funded = appeal.withDecision(AppealStatus.FUNDED, appeal.regionCode(), appeal.verifiedAt(), appeal.checks());
-        return Optional.of(TransactWriteItem.builder().put(p -> p.tableName(dynamo.table())
+        return TransactWriteItem.builder().put(p -> p.tableName(dynamo.table())
                 .item(Items.appeal(funded))
                 .conditionExpression("#version = :version")
                 .expressionAttributeNames(Map.of("#version", "version"))
                 .expressionAttributeValues(Map.of(":version", AttributeValue.fromN(Long.toString(appeal.version())))))
-                .build());
+                .build();
     }
 }

@@ -31,25 +31,30 @@ public final class DynamoLedgerStore implements LedgerStore {
         this.dynamo = dynamo;
     }
 
-    /** The ledger head with the appeal's target, as read for an append. */
-    record Head(Totals totals, long target) {}
+    /** The ledger head with the appeal's target and status, as read for an append. */
+    record Head(Totals totals, long target, AppealStatus appealStatus) {}
 
     Optional<Head> head(String appealId) {
         Map<String, AttributeValue> item = dynamo.client().getItem(g -> g.tableName(dynamo.table())
                 .key(Keys.totals(appealId)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty()
-                : Optional.of(new Head(Items.totals(item), Items.target(item)));
+                : Optional.of(new Head(Items.totals(item), Items.target(item), Items.appealStatus(item)));
     }
 
-    /** The two writes that append {@code entry} after {@code head}. */
-    List<TransactWriteItem> append(String appealId, Head head, LedgerEntry entry, String actor) {
+    /**
+     * The two writes that append {@code entry} after {@code head}, leaving the appeal's status at
+     * {@code appealStatus}. The head is written only if its sequence number and status are still those read, so
+     * neither a concurrent append nor a decision made meanwhile is overwritten.
+     */
+    List<TransactWriteItem> append(String appealId, Head head, LedgerEntry entry, String actor, AppealStatus appealStatus) {
         Totals next = head.totals().after(entry);
         List<TransactWriteItem> items = new ArrayList<>(2);
         items.add(TransactWriteItem.builder().put(p -> p.tableName(dynamo.table())
-                .item(Items.totals(appealId, next, head.target()))
-                .conditionExpression("#seq = :seq")
-                .expressionAttributeNames(Map.of("#seq", "seq"))
-                .expressionAttributeValues(Map.of(":seq", AttributeValue.fromN(Long.toString(head.totals().seq())))))
+                .item(Items.totals(appealId, next, head.target(), appealStatus))
+                .conditionExpression("#seq = :seq AND #status = :status")
+                .expressionAttributeNames(Map.of("#seq", "seq", "#status", Items.APPEAL_STATUS))
+                .expressionAttributeValues(Map.of(":seq", AttributeValue.fromN(Long.toString(head.totals().seq())),
+                        ":status", AttributeValue.fromS(head.appealStatus().name()))))
                 .build());
         items.add(TransactWriteItem.builder().put(p -> p.tableName(dynamo.table())
                 .item(Items.ledger(appealId, entry, actor))
@@ -86,19 +91,16 @@ public final class DynamoLedgerStore implements LedgerStore {
                 Dynamo.backoff(attempt);
             }
             Head head = head(appealId).orElseThrow(() -> new DomainException.NotFound("No such appeal."));
+            if (!head.appealStatus().acceptsDisbursements()) {
+                throw new DomainException.Conflict("The appeal does not accept disbursements in its current state.");
+            }
             if (amount.value() > head.totals().balance()) {
                 throw new DomainException.Conflict("The amount exceeds the balance of Rp " + Math.max(0, head.totals().balance()) + ".");
             }
             LedgerEntry entry = LedgerEntry.next(head.totals(), LedgerEntryType.DISBURSEMENT, amount, null, note,
                     recipient, reference, at);
-            List<TransactWriteItem> items = new ArrayList<>(append(appealId, head, entry, actor));
-            items.add(TransactWriteItem.builder().conditionCheck(c -> c.tableName(dynamo.table())
-                    .key(Keys.appeal(appealId))
-                    .conditionExpression("#status IN (:verified, :funded)")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(Map.of(
-                            ":verified", AttributeValue.fromS(AppealStatus.VERIFIED.name()),
-                            ":funded", AttributeValue.fromS(AppealStatus.FUNDED.name())))).build());
+            // The head's write is conditional on the status read, so the status checked above still holds.
+            List<TransactWriteItem> items = new ArrayList<>(append(appealId, head, entry, actor, head.appealStatus()));
             IdempotencyRecord record = idempotency.apply(entry);
             if (record != null) {
                 items.add(Transactions.idempotencyPut(dynamo.table(), record));
@@ -107,13 +109,10 @@ public final class DynamoLedgerStore implements LedgerStore {
                 dynamo.client().transactWriteItems(t -> t.transactItems(items));
                 return entry;
             } catch (TransactionCanceledException e) {
-                if (record != null && Dynamo.conditionFailed(e, 3)) {
+                if (record != null && Dynamo.conditionFailed(e, 2)) {
                     throw new IdempotencyConflict();
                 }
-                if (Dynamo.conditionFailed(e, 2)) {
-                    throw new DomainException.Conflict("The appeal does not accept disbursements in its current state.");
-                }
-                // lost the race for the next sequence number: read the new head and try again
+                // lost the race for the next sequence number, or the status changed: read the head and try again
             }
         }
         throw new DomainException.Unavailable("ledger contention");

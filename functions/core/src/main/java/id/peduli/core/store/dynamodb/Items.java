@@ -158,8 +158,14 @@ final class Items {
 
     // ---- ledger head and entries
 
-    static Map<String, AttributeValue> totals(String appealId, Totals t, long target) {
+    /**
+     * The ledger head. It carries a copy of the appeal's status, kept in step by every write that changes it, so
+     * that a pledge checks a 200-byte item rather than the appeal with its story (DynamoDB bills a condition check
+     * by the size of the item checked).
+     */
+    static Map<String, AttributeValue> totals(String appealId, Totals t, long target, AppealStatus appealStatus) {
         return new Writer(Keys.totals(appealId))
+                .s(APPEAL_STATUS, appealStatus.name())
                 .n("donated", t.donated().value())
                 .n("refunded", t.refunded().value())
                 .n("disbursed", t.disbursed().value())
@@ -178,6 +184,13 @@ final class Items {
 
     static long target(Map<String, AttributeValue> totalsItem) {
         return new Reader(totalsItem).n("targetAmount");
+    }
+
+    /** The name of the head's copy of the appeal's status. */
+    static final String APPEAL_STATUS = "appealStatus";
+
+    static AppealStatus appealStatus(Map<String, AttributeValue> totalsItem) {
+        return AppealStatus.valueOf(new Reader(totalsItem).s(APPEAL_STATUS));
     }
 
     static Map<String, AttributeValue> ledger(String appealId, LedgerEntry e, String actor) {
