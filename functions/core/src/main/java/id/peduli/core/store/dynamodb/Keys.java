@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * APPEAL#id      A             the appeal (status, region, content, version)
  * APPEAL#id      AN#orderId#.. a payment anomaly
  * APPEAL#id      H#at#version  an officer decision
- * APPEAL#id      HEAD          its ledger head: totals, last seq, last hash, target
+ * APPEAL#id      HEAD          its ledger head: totals, last seq, last hash, target, copy of the status
  * APPEAL#id      L#seq         a ledger entry, immutable
  * DONATION#order D            a donation
  * RECEIPT#id     R            the donor's receipt number, pointing at the order
