@@ -15,9 +15,13 @@ import id.peduli.core.http.OfficerScope;
 import id.peduli.core.http.Query;
 import id.peduli.core.store.Page;
 import id.peduli.core.store.Stores;
+import java.util.List;
 import java.util.Map;
 
-/** {@code GET /admin/appeals}: the appeals in the caller's region with one status, oldest first (a work queue). */
+/**
+ * {@code GET /admin/appeals}: the appeals with one status in the region asked for, or in all the caller's regions
+ * merged, oldest first (a work queue).
+ */
 public final class OfficerQueueHandler extends HttpFunction {
     private final Stores stores;
 
@@ -33,17 +37,18 @@ public final class OfficerQueueHandler extends HttpFunction {
     protected HttpResponse handle(HttpRequest request) {
         OfficerScope scope = OfficerScope.of(request);
         AppealStatus status = status(request.query().get("status"));
-        RegionCode region = region(scope, request.query().get("regionCode"));
+        List<RegionCode> regions = regions(scope, request.query().get("regionCode"));
         int limit = Query.limit(request);
-        String context = "queue|" + status + "|" + region.value();
+        StringBuilder context = new StringBuilder("queue|").append(status);
+        regions.stream().map(RegionCode::value).sorted().forEach(r -> context.append('|').append(r));
         String cursor = request.query().get("cursor");
-        Map<String, String> after = cursor == null ? null : Cursors.open(context, cursor);
+        Map<String, String> after = cursor == null ? null : Cursors.open(context.toString(), cursor);
 
-        Page<Appeal> page = stores.appeals().queue(status, region, limit, after);
+        Page<Appeal> page = stores.appeals().queue(status, regions, limit, after);
         ObjectNode answer = Json.object();
         ArrayNode items = answer.putArray("items");
         page.items().forEach(a -> items.add(OfficerViews.summary(a)));
-        answer.put("nextCursor", page.next() == null ? null : Cursors.seal(context, page.next()));
+        answer.put("nextCursor", page.next() == null ? null : Cursors.seal(context.toString(), page.next()));
         return HttpResponse.json(200, answer);
     }
 
@@ -59,8 +64,8 @@ public final class OfficerQueueHandler extends HttpFunction {
         throw Query.invalid("status", "must be one of SUBMITTED, VERIFIED, REJECTED, FUNDED, CLOSED");
     }
 
-    /** The region asked for, which the caller must cover; or the caller's one region when none is asked for. */
-    private static RegionCode region(OfficerScope scope, String raw) {
+    /** The region asked for, which the caller must cover; or, when none is asked for, every region of the caller's. */
+    private static List<RegionCode> regions(OfficerScope scope, String raw) {
         if (raw != null) {
             if (!RegionCode.isValid(raw)) {
                 throw Query.invalid("regionCode", "must be an existing province (NN) or regency/city (NN.NN) code");
@@ -69,14 +74,11 @@ public final class OfficerQueueHandler extends HttpFunction {
             if (!scope.covers(region)) {
                 throw new DomainException.Forbidden("This region is outside your scope.");
             }
-            return region;
+            return List.of(region);
         }
         if (scope.regions().isEmpty()) {
             throw new DomainException.Forbidden("Your account is not an officer of any region.");
         }
-        if (scope.regions().size() > 1) {
-            throw Query.invalid("regionCode", "is required: you are an officer of several regions");
-        }
-        return scope.regions().get(0);
+        return scope.regions();
     }
 }

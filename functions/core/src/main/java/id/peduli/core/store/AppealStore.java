@@ -22,8 +22,11 @@ public interface AppealStore {
     /** Public appeals in {@code region} (a province, a regency, or everywhere when null), newest verification first. */
     Page<AppealView> listPublic(RegionCode region, int limit, Map<String, String> after);
 
-    /** Appeals with {@code status} in {@code region}, oldest first. */
-    Page<Appeal> queue(AppealStatus status, RegionCode region, int limit, Map<String, String> after);
+    /**
+     * Appeals with {@code status} in any of {@code regions} (none covering another), oldest first, merged into one
+     * queue; the page continues after the position {@code after} of a previous page.
+     */
+    Page<Appeal> queue(AppealStatus status, List<RegionCode> regions, int limit, Map<String, String> after);
 
     /**
      * Replaces {@code before} by {@code after} and appends {@code entry} to the history, only if nobody changed the

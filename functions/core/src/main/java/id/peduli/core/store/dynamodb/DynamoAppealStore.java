@@ -80,7 +80,7 @@ public final class DynamoAppealStore implements AppealStore {
     @Override
     public Page<AppealView> listPublic(RegionCode region, int limit, Map<String, String> after) {
         Keys.Index index = Keys.publicIndex(region);
-        IndexPage page = query(index, Keys.publicPartition(region), false, limit, after);
+        IndexPage page = newestFirst(index, Keys.publicPartition(region), limit, after);
         List<Map<String, AttributeValue>> totalsKeys = new ArrayList<>();
         for (Map<String, AttributeValue> item : page.items()) {
             totalsKeys.add(Keys.totals(item.get("id").s()));
@@ -98,25 +98,66 @@ public final class DynamoAppealStore implements AppealStore {
     }
 
     @Override
-    public Page<Appeal> queue(AppealStatus status, RegionCode region, int limit, Map<String, String> after) {
-        Keys.Index index = Keys.queueIndex(region);
-        IndexPage page = query(index, Keys.queuePartition(status, region), true, limit, after);
-        List<Appeal> appeals = new ArrayList<>(page.items().size());
-        page.items().forEach(item -> appeals.add(Items.appeal(item)));
-        return new Page<>(appeals, page.next());
+    public Page<Appeal> queue(AppealStatus status, List<RegionCode> regions, int limit, Map<String, String> after) {
+        // Every queue index sorts by "createdAt#id", unique and the same in both, so a page continues after the
+        // last one shown: each region's partition read past that key, one more than the page, merged oldest first.
+        String from = after == null ? null : after.get(QUEUE_AFTER);
+        List<Map<String, AttributeValue>> merged = new ArrayList<>();
+        for (RegionCode region : regions) {
+            merged.addAll(queuePartition(Keys.queueIndex(region), Keys.queuePartition(status, region), from, limit + 1));
+        }
+        merged.sort((x, y) -> ordinal(x).compareTo(ordinal(y)));
+        List<Appeal> appeals = new ArrayList<>(Math.min(limit, merged.size()));
+        for (Map<String, AttributeValue> item : merged.subList(0, Math.min(limit, merged.size()))) {
+            appeals.add(Items.appeal(item));
+        }
+        Map<String, String> next = merged.size() > limit ? Map.of(QUEUE_AFTER, ordinal(merged.get(limit - 1))) : null;
+        return new Page<>(appeals, next);
+    }
+
+    private static final String QUEUE_AFTER = "after";
+
+    /** An appeal item's place in the queues (the same in both queue indexes). */
+    private static String ordinal(Map<String, AttributeValue> item) {
+        return item.get(Keys.Index.QUEUE_BY_REGENCY.sk).s();
+    }
+
+    /** Up to {@code count} items of one queue partition, oldest first, after {@code from} when given. */
+    private List<Map<String, AttributeValue>> queuePartition(Keys.Index index, String partition, String from, int count) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":p", AttributeValue.fromS(partition));
+        if (from != null) {
+            values.put(":from", AttributeValue.fromS(from));
+        }
+        QueryRequest query = QueryRequest.builder().tableName(dynamo.table()).indexName(index.indexName)
+                .keyConditionExpression(from == null ? "#p = :p" : "#p = :p AND #s > :from")
+                .expressionAttributeNames(from == null ? Map.of("#p", index.pk) : Map.of("#p", index.pk, "#s", index.sk))
+                .expressionAttributeValues(values)
+                .limit(count)
+                .build();
+        List<Map<String, AttributeValue>> items = new ArrayList<>(count);
+        while (true) {
+            QueryResponse page = dynamo.client().query(query);
+            items.addAll(page.items());
+            // DynamoDB may stop short of the limit at 1 MB: read on until the count or the end
+            if (items.size() >= count || !page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
+                return items.size() > count ? items.subList(0, count) : items;
+            }
+            query = query.toBuilder().exclusiveStartKey(page.lastEvaluatedKey()).limit(count - items.size()).build();
+        }
     }
 
     /** One page of an index partition and the key to continue after it, null on the last page. */
     private record IndexPage(List<Map<String, AttributeValue>> items, Map<String, String> next) {}
 
-    private IndexPage query(Keys.Index index, String partition, boolean ascending, int limit, Map<String, String> after) {
+    private IndexPage newestFirst(Keys.Index index, String partition, int limit, Map<String, String> after) {
         QueryRequest.Builder q = QueryRequest.builder()
                 .tableName(dynamo.table())
                 .indexName(index.indexName)
                 .keyConditionExpression("#p = :p")
                 .expressionAttributeNames(Map.of("#p", index.pk))
                 .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partition)))
-                .scanIndexForward(ascending)
+                .scanIndexForward(false)
                 .limit(limit + 1) // one past the page tells whether another page follows, so the last carries no cursor
                 .exclusiveStartKey(Dynamo.attributeKey(after));
         QueryResponse response = dynamo.client().query(q.build());
