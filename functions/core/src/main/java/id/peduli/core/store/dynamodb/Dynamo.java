@@ -2,15 +2,12 @@ package id.peduli.core.store.dynamodb;
 
 import id.peduli.core.Config;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -75,23 +72,5 @@ public final class Dynamo {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static Map<String, String> plainKey(Map<String, AttributeValue> key) {
-        if (key == null || key.isEmpty()) {
-            return null;
-        }
-        Map<String, String> plain = new HashMap<>();
-        key.forEach((k, v) -> plain.put(k, v.s()));
-        return plain;
-    }
-
-    static Map<String, AttributeValue> attributeKey(Map<String, String> plain) {
-        if (plain == null || plain.isEmpty()) {
-            return null;
-        }
-        Map<String, AttributeValue> key = new HashMap<>();
-        plain.forEach((k, v) -> key.put(k, AttributeValue.fromS(v)));
-        return key;
     }
 }

@@ -14,6 +14,7 @@ import id.peduli.core.store.IdempotencyRecord;
 import id.peduli.core.store.OfficerRecord;
 import id.peduli.core.store.Page;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,8 +80,8 @@ public final class DynamoAppealStore implements AppealStore {
 
     @Override
     public Page<AppealView> listPublic(RegionCode region, int limit, Map<String, String> after) {
-        Keys.Index index = Keys.publicIndex(region);
-        IndexPage page = newestFirst(index, Keys.publicPartition(region), limit, after);
+        Page<Map<String, AttributeValue>> page = page(
+                List.of(new IndexPartition(Keys.publicIndex(region), Keys.publicPartition(region))), true, limit, after);
         List<Map<String, AttributeValue>> totalsKeys = new ArrayList<>();
         for (Map<String, AttributeValue> item : page.items()) {
             totalsKeys.add(Keys.totals(item.get("id").s()));
@@ -99,40 +100,62 @@ public final class DynamoAppealStore implements AppealStore {
 
     @Override
     public Page<Appeal> queue(AppealStatus status, List<RegionCode> regions, int limit, Map<String, String> after) {
-        // Every queue index sorts by "createdAt#id", unique and the same in both, so a page continues after the
-        // last one shown: each region's partition read past that key, one more than the page, merged oldest first.
-        String from = after == null ? null : after.get(QUEUE_AFTER);
-        List<Map<String, AttributeValue>> merged = new ArrayList<>();
+        List<IndexPartition> partitions = new ArrayList<>(regions.size());
         for (RegionCode region : regions) {
-            merged.addAll(queuePartition(Keys.queueIndex(region), Keys.queuePartition(status, region), from, limit + 1));
+            partitions.add(new IndexPartition(Keys.queueIndex(region), Keys.queuePartition(status, region)));
         }
-        merged.sort((x, y) -> ordinal(x).compareTo(ordinal(y)));
-        List<Appeal> appeals = new ArrayList<>(Math.min(limit, merged.size()));
-        for (Map<String, AttributeValue> item : merged.subList(0, Math.min(limit, merged.size()))) {
-            appeals.add(Items.appeal(item));
-        }
-        Map<String, String> next = merged.size() > limit ? Map.of(QUEUE_AFTER, ordinal(merged.get(limit - 1))) : null;
-        return new Page<>(appeals, next);
+        Page<Map<String, AttributeValue>> page = page(partitions, false, limit, after);
+        List<Appeal> appeals = new ArrayList<>(page.items().size());
+        page.items().forEach(item -> appeals.add(Items.appeal(item)));
+        return new Page<>(appeals, page.next());
     }
 
-    private static final String QUEUE_AFTER = "after";
+    /** One partition of one index. */
+    private record IndexPartition(Keys.Index index, String value) {}
 
-    /** An appeal item's place in the queues (the same in both queue indexes). */
-    private static String ordinal(Map<String, AttributeValue> item) {
-        return item.get(Keys.Index.QUEUE_BY_REGENCY.sk).s();
+    private record Sorted(String sortKey, Map<String, AttributeValue> item) {}
+
+    private static final String AFTER = "after";
+
+    /**
+     * One page of the items of these index partitions, merged in sort-key order, newest or oldest first, continuing
+     * after the sort key of the previous page's last item. Every index's sort key ends in the appeal's id, so it is
+     * unique. Each partition is read one item past the page: that tells whether another page follows, so the last
+     * page carries no cursor.
+     */
+    private Page<Map<String, AttributeValue>> page(List<IndexPartition> partitions, boolean newestFirst, int limit,
+                                                   Map<String, String> after) {
+        String from = after == null ? null : after.get(AFTER);
+        List<Sorted> merged = new ArrayList<>();
+        for (IndexPartition partition : partitions) {
+            for (Map<String, AttributeValue> item : read(partition, newestFirst, from, limit + 1)) {
+                merged.add(new Sorted(item.get(partition.index().sk).s(), item));
+            }
+        }
+        Comparator<Sorted> order = Comparator.comparing(Sorted::sortKey);
+        merged.sort(newestFirst ? order.reversed() : order);
+        List<Map<String, AttributeValue>> items = new ArrayList<>(Math.min(limit, merged.size()));
+        merged.stream().limit(limit).forEach(s -> items.add(s.item()));
+        return new Page<>(items, merged.size() > limit ? Map.of(AFTER, merged.get(limit - 1).sortKey()) : null);
     }
 
-    /** Up to {@code count} items of one queue partition, oldest first, after {@code from} when given. */
-    private List<Map<String, AttributeValue>> queuePartition(Keys.Index index, String partition, String from, int count) {
+    /** Up to {@code count} items of one index partition in the page's order, past {@code from} when given. */
+    private List<Map<String, AttributeValue>> read(IndexPartition partition, boolean newestFirst, String from, int count) {
+        Keys.Index index = partition.index();
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":p", AttributeValue.fromS(partition));
+        values.put(":p", AttributeValue.fromS(partition.value()));
+        String condition = "#p = :p";
+        Map<String, String> names = new HashMap<>(Map.of("#p", index.pk));
         if (from != null) {
             values.put(":from", AttributeValue.fromS(from));
+            names.put("#s", index.sk);
+            condition += newestFirst ? " AND #s < :from" : " AND #s > :from";
         }
         QueryRequest query = QueryRequest.builder().tableName(dynamo.table()).indexName(index.indexName)
-                .keyConditionExpression(from == null ? "#p = :p" : "#p = :p AND #s > :from")
-                .expressionAttributeNames(from == null ? Map.of("#p", index.pk) : Map.of("#p", index.pk, "#s", index.sk))
+                .keyConditionExpression(condition)
+                .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
+                .scanIndexForward(!newestFirst)
                 .limit(count)
                 .build();
         List<Map<String, AttributeValue>> items = new ArrayList<>(count);
@@ -145,38 +168,6 @@ public final class DynamoAppealStore implements AppealStore {
             }
             query = query.toBuilder().exclusiveStartKey(page.lastEvaluatedKey()).limit(count - items.size()).build();
         }
-    }
-
-    /** One page of an index partition and the key to continue after it, null on the last page. */
-    private record IndexPage(List<Map<String, AttributeValue>> items, Map<String, String> next) {}
-
-    private IndexPage newestFirst(Keys.Index index, String partition, int limit, Map<String, String> after) {
-        QueryRequest.Builder q = QueryRequest.builder()
-                .tableName(dynamo.table())
-                .indexName(index.indexName)
-                .keyConditionExpression("#p = :p")
-                .expressionAttributeNames(Map.of("#p", index.pk))
-                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partition)))
-                .scanIndexForward(false)
-                .limit(limit + 1) // one past the page tells whether another page follows, so the last carries no cursor
-                .exclusiveStartKey(Dynamo.attributeKey(after));
-        QueryResponse response = dynamo.client().query(q.build());
-        List<Map<String, AttributeValue>> items = response.items();
-        if (items.size() > limit) {
-            Map<String, AttributeValue> last = items.get(limit - 1);
-            Map<String, AttributeValue> key = new HashMap<>();
-            for (String name : List.of(Keys.PK, Keys.SK, index.pk, index.sk)) {
-                key.put(name, last.get(name));
-            }
-            return new IndexPage(items.subList(0, limit), Dynamo.plainKey(key));
-        }
-        if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
-            // DynamoDB stopped at its 1 MB page size before the limit: look ahead one item.
-            QueryResponse peek = dynamo.client().query(q.limit(1).exclusiveStartKey(response.lastEvaluatedKey())
-                    .projectionExpression("pk").build());
-            return new IndexPage(items, peek.items().isEmpty() ? null : Dynamo.plainKey(response.lastEvaluatedKey()));
-        }
-        return new IndexPage(items, null);
     }
 
     @Override
