@@ -2,7 +2,6 @@ package id.peduli.ledger;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.core.domain.Appeal;
-import id.peduli.core.domain.DomainException;
 import id.peduli.core.domain.LedgerEntry;
 import id.peduli.core.domain.Rupiah;
 import id.peduli.core.http.Body;
@@ -42,21 +41,18 @@ public final class DisbursementHandler extends HttpFunction {
         ObjectNode body = Body.object(request);
         Appeal appeal = stores.officerAppeal(scope, request.path("id"));
         Idempotency.Key key = Idempotency.of(request, "POST /admin/appeals/" + appeal.id() + "/disbursements");
-        return idempotency.once(key, () -> disburse(body, appeal, scope, key));
+        return idempotency.once(key, () -> disburse(body, appeal.id(), scope, key));
     }
 
-    private HttpResponse disburse(ObjectNode body, Appeal appeal, OfficerScope scope, Idempotency.Key key) {
+    private HttpResponse disburse(ObjectNode body, String appealId, OfficerScope scope, Idempotency.Key key) {
         Input in = Input.of(body).allow("amount", "recipient", "reference", "note");
         Long amount = in.money("amount", 1, Long.MAX_VALUE, true);
         String recipient = in.text("recipient", 2, 200, true);
         String reference = in.text("reference", 1, 100, true);
         String note = in.text("note", 0, 500, false);
         in.check();
-        if (!appeal.status().acceptsDisbursements()) {
-            throw new DomainException.Conflict("Money can be paid out only for a VERIFIED or FUNDED appeal.");
-        }
         Instant now = clock.instant();
-        LedgerEntry entry = stores.ledger().disburse(appeal.id(), Rupiah.of(amount), recipient, reference,
+        LedgerEntry entry = stores.ledger().disburse(appealId, Rupiah.of(amount), recipient, reference,
                 note == null || note.isBlank() ? null : note, scope.subject(), now,
                 e -> Idempotency.record(key, created(e), now));
         return created(entry);

@@ -92,7 +92,7 @@ public final class DynamoLedgerStore implements LedgerStore {
             }
             Head head = head(appealId).orElseThrow(() -> new DomainException.NotFound("No such appeal."));
             if (!head.appealStatus().acceptsDisbursements()) {
-                throw new DomainException.Conflict("The appeal does not accept disbursements in its current state.");
+                throw new DomainException.Conflict("Money can be paid out only for a VERIFIED or FUNDED appeal.");
             }
             if (amount.value() > head.totals().balance()) {
                 throw new DomainException.Conflict("The amount exceeds the balance of Rp " + Math.max(0, head.totals().balance()) + ".");
