@@ -73,6 +73,10 @@ final class ApiGateway implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(host, port), 128);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+    }
+
+    /** Starts answering; until then the bound port queues connections. */
+    void start() {
         server.start();
     }
 

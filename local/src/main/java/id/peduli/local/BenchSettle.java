@@ -267,8 +267,7 @@ final class BenchSettle {
         while (true) {
             List<LedgerEntry> page = stores.ledger().entries(appealId, seq, 1000);
             for (LedgerEntry e : page) {
-                String expected = LedgerEntry.hash(prev, e.seq(), e.type(), e.amount().value(), e.reference(), Times.format(e.at()));
-                if (e.seq() != seq + 1 || !e.prevHash().equals(prev) || !e.hash().equals(expected)) {
+                if (e.seq() != seq + 1 || !e.prevHash().equals(prev) || !e.hash().equals(e.recomputedHash())) {
                     throw new IllegalStateException("ledger chain broken at seq " + e.seq());
                 }
                 prev = e.hash();

@@ -5,7 +5,7 @@ import id.peduli.core.domain.LedgerEntry;
 import id.peduli.core.domain.LedgerEntryType;
 import id.peduli.core.domain.Totals;
 import id.peduli.core.http.Json;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,17 +22,8 @@ import java.util.List;
 final class LedgerVerifier {
     private LedgerVerifier() {}
 
-    static int run(List<String> args) throws Exception {
-        if (args.size() != 2) {
-            System.err.println("usage: verify-ledger <api-base-url> <appealId>");
-            return 2;
-        }
-        List<String> problems = verify(args.get(0), args.get(1), System.out);
-        return problems.isEmpty() ? 0 : 1;
-    }
-
     /** Every break found; empty when the ledger verifies. Progress and the verdict go to {@code out}. */
-    static List<String> verify(String base, String appealId, PrintStream out) throws Exception {
+    static List<String> verify(String base, String appealId, PrintWriter out) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         List<String> problems = new ArrayList<>();
         String prev = Totals.GENESIS;
@@ -48,6 +39,11 @@ final class LedgerVerifier {
                     + "/ledger?limit=100" + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 404 && cursor == null) {
+                out.println("NOT FOUND: no public appeal " + appealId + " at " + base + "; nothing to verify.");
+                out.flush();
+                return List.of("no public appeal " + appealId);
+            }
             if (response.statusCode() != 200) {
                 problems.add("GET " + url + " answered " + response.statusCode());
                 break;
@@ -72,9 +68,7 @@ final class LedgerVerifier {
                 }
                 long amount = item.path("amount").asLong();
                 if (type != null) {
-                    String recomputed = LedgerEntry.hash(item.path("prevHash").asText(), seq, type, amount,
-                            item.path("reference").asText(), item.path("at").asText());
-                    if (!recomputed.equals(item.path("hash").asText())) {
+                    if (!expectedHash(item).equals(item.path("hash").asText())) {
                         problems.add("seq " + seq + ": hash does not match its contents (the entry was altered)");
                     }
                     switch (type) {
@@ -103,7 +97,17 @@ final class LedgerVerifier {
             out.println("BROKEN:");
             problems.forEach(p -> out.println("  " + p));
         }
+        out.flush();
         return problems;
+    }
+
+    /** The hash a published entry's visible fields call for, by the rule of API.md (null for an unknown type). */
+    static String expectedHash(JsonNode item) {
+        LedgerEntryType type = LedgerEntryType.valueOf(item.path("type").asText());
+        String party = item.path(type == LedgerEntryType.DISBURSEMENT ? "recipient" : "donorName").asText("");
+        return LedgerEntry.hash(item.path("prevHash").asText(), item.path("seq").asLong(), type,
+                item.path("amount").asLong(), party, item.path("message").asText(""), item.path("reference").asText(""),
+                item.path("at").asText());
     }
 
     private static void check(List<String> problems, String name, long stated, long summed) {

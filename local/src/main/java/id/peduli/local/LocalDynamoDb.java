@@ -1,90 +1,78 @@
 package id.peduli.local;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 
 /**
- * DynamoDB Local 2.6.1, in this process, listening on a loopback port. Telemetry is off: without internet it would
- * otherwise hang at start. Its SQLite native library ships inside this jar and is unpacked next to the data.
+ * DynamoDB Local 2.6.1, in this process, on a free port of 127.0.0.1 only: the table holds NIKs and phone numbers,
+ * and DynamoDB Local checks no credentials, so it must not be reachable from the network. Its own launcher binds
+ * every interface, so the stack mounts DynamoDB Local's request handler on a Jetty server of its own that listens
+ * on loopback. Browsers get no CORS grant from it (a web page must not read the table through the user's
+ * browser). Telemetry is off: without internet it would otherwise hang at start. DynamoDB Local loads its SQLite
+ * native library itself, for every platform it supports, from its own jar.
  */
 final class LocalDynamoDb implements AutoCloseable {
-    private final DynamoDBProxyServer server;
-    private final int port;
+    static final String HOST = "127.0.0.1";
+    /** An allow-list no browser origin matches: DynamoDB Local's default would be {@code *}. */
+    private static final String NO_BROWSER_ORIGIN = "http://dynamodb-local.invalid";
 
-    private LocalDynamoDb(DynamoDBProxyServer server, int port) {
+    /** Kept here because java.util.logging holds loggers weakly: a level set on a collected logger is lost. */
+    private static final Logger SQLITE_LOG = Logger.getLogger("com.almworks.sqlite4java");
+
+    private final Server server;
+    private final LocalDynamoDBRequestHandler requests;
+
+    private LocalDynamoDb(Server server, LocalDynamoDBRequestHandler requests) {
         this.server = server;
-        this.port = port;
+        this.requests = requests;
     }
 
-    /** Starts on a free port; {@code dataDir} null means in memory. */
-    static LocalDynamoDb start(Path dataDir, Path nativeDir) throws Exception {
-        System.setProperty("sqlite4java.library.path", unpackNative(nativeDir).toString());
+    /** Starts on a free loopback port; {@code dataDir} null means in memory. */
+    static LocalDynamoDb start(Path dataDir) throws Exception {
         System.setProperty("DDB_LOCAL_TELEMETRY", "0");
-        int port = freePort();
-        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-disableTelemetry"));
-        if (dataDir == null) {
-            args.add("-inMemory");
-        } else {
+        // sqlite4java warns that DynamoDB Local's repackaged copy has "unknown jar version": harmless, and alarming.
+        SQLITE_LOG.setLevel(Level.SEVERE);
+        if (dataDir != null) {
             Files.createDirectories(dataDir);
-            args.addAll(List.of("-dbPath", dataDir.toString()));
         }
         // One shared database file for every access key and region, as a single-account deployment has.
-        args.add("-sharedDb");
-        DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
-        server.start();
-        return new LocalDynamoDb(server, port);
+        LocalDynamoDBRequestHandler requests = new LocalDynamoDBRequestHandler(0, dataDir == null,
+                dataDir == null ? null : dataDir.toString(), true, false);
+        LocalDynamoDBServerHandler handler = new LocalDynamoDBServerHandler(requests, NO_BROWSER_ORIGIN);
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(HOST);
+        connector.setPort(0);
+        server.addConnector(connector);
+        // The handler tree DynamoDB Local's own launcher builds, on a server that binds loopback only.
+        ContextHandler context = new ContextHandler();
+        context.setHandler(handler);
+        server.setHandler(new ContextHandlerCollection(context));
+        try {
+            server.start();
+        } catch (Exception e) {
+            server.stop();
+            requests.shutdown();
+            throw e;
+        }
+        return new LocalDynamoDb(server, requests);
     }
 
     String endpoint() {
-        return "http://127.0.0.1:" + port;
+        return "http://" + HOST + ":" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
 
     @Override
     public void close() throws Exception {
         server.stop();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static Path unpackNative(Path dir) {
-        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
-        String name;
-        if (os.contains("mac")) {
-            name = "libsqlite4java-osx.dylib";
-        } else if (os.contains("win")) {
-            name = arch.contains("64") ? "sqlite4java-win32-x64.dll" : "sqlite4java-win32-x86.dll";
-        } else {
-            name = arch.contains("64") ? "libsqlite4java-linux-amd64.so" : "libsqlite4java-linux-i386.so";
-        }
-        try {
-            Files.createDirectories(dir);
-            Path target = dir.resolve(name);
-            try (InputStream in = LocalDynamoDb.class.getResourceAsStream("/native/" + name)) {
-                if (in == null) {
-                    throw new IllegalStateException("no SQLite native library for " + os + "/" + arch);
-                }
-                Path tmp = Files.createTempFile(dir, name, ".part");
-                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        requests.shutdown();
     }
 }

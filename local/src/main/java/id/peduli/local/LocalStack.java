@@ -1,7 +1,9 @@
 package id.peduli.local;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -17,16 +19,18 @@ public final class LocalStack implements AutoCloseable {
             "NIK_PEPPER", "peduli-local-development-pepper-0123456789");
     static final String REGION = "ap-southeast-3";
 
+    private final List<AutoCloseable> parts;
     private final LocalDynamoDb dynamo;
-    private final LocalIssuer issuer;
     private final ApiGateway gateway;
+    private final LocalIssuer issuer;
     private final Functions functions;
     private final Path dataDir;
     private final String tableName;
     private final Map<String, String> configuration;
 
-    private LocalStack(LocalDynamoDb dynamo, LocalIssuer issuer, ApiGateway gateway, Functions functions, Path dataDir, String tableName,
-                       Map<String, String> configuration) {
+    private LocalStack(List<AutoCloseable> parts, LocalDynamoDb dynamo, ApiGateway gateway, LocalIssuer issuer,
+                       Functions functions, Path dataDir, String tableName, Map<String, String> configuration) {
+        this.parts = parts;
         this.dynamo = dynamo;
         this.issuer = issuer;
         this.gateway = gateway;
@@ -39,23 +43,53 @@ public final class LocalStack implements AutoCloseable {
     /** Options: the template, where data lives (null: in memory), the port (0: any free one), whether to serve HTTP. */
     public record Options(Path template, Path dataDir, int port, boolean serve) {}
 
+    /**
+     * Starts every part, or none: what started before a part failed is stopped again, so a failed start leaves no
+     * thread running and no data directory locked.
+     * @throws DataDirLock.InUse when another stack has the data directory
+     * @throws java.net.BindException when the port is taken
+     */
     public static LocalStack start(Options options) throws Exception {
         Template template = Template.load(options.template());
-        // In-memory runs share one native-library folder in the temp directory instead of leaving one behind each.
-        Path natives = options.dataDir() != null ? options.dataDir().resolve("native")
-                : Path.of(System.getProperty("java.io.tmpdir"), "peduli-local-native");
-        LocalDynamoDb dynamo = LocalDynamoDb.start(options.dataDir() == null ? null : options.dataDir().resolve("dynamodb"),
-                natives);
-        String tableName = template.table().getKey();
-        Map<String, String> configuration = configure(dynamo.endpoint(), tableName);
-        try (DynamoDbClient admin = id.peduli.core.store.dynamodb.Dynamo.newClient()) {
-            TableFromTemplate.ensure(admin, template.table().getValue(), tableName);
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            if (options.dataDir() != null) {
+                started.add(DataDirLock.acquire(options.dataDir()));
+            }
+            Functions functions = new Functions(template.functions());
+            LocalIssuer issuer = LocalIssuer.open(options.dataDir());
+            ApiGateway gateway = null;
+            if (options.serve()) {
+                // bound first: a taken port fails the start before anything else has run or been configured
+                gateway = new ApiGateway(functions, issuer, template.cors(), LocalDynamoDb.HOST, options.port());
+                started.add(gateway);
+            }
+            LocalDynamoDb dynamo = LocalDynamoDb.start(options.dataDir() == null ? null : options.dataDir().resolve("dynamodb"));
+            started.add(dynamo);
+            String tableName = template.table().getKey();
+            Map<String, String> configuration = configure(dynamo.endpoint(), tableName);
+            try (DynamoDbClient admin = id.peduli.core.store.dynamodb.Dynamo.newClient()) {
+                TableFromTemplate.ensure(admin, template.table().getValue(), tableName);
+            }
+            if (gateway != null) {
+                gateway.start();
+            }
+            return new LocalStack(started, dynamo, gateway, issuer, functions, options.dataDir(), tableName, configuration);
+        } catch (Exception | Error e) {
+            closeAll(started);
+            throw e;
         }
-        Functions functions = new Functions(template.functions());
-        Template.Cors cors = template.cors();
-        LocalIssuer issuer = LocalIssuer.open(options.dataDir());
-        ApiGateway gateway = options.serve() ? new ApiGateway(functions, issuer, cors, "127.0.0.1", options.port()) : null;
-        return new LocalStack(dynamo, issuer, gateway, functions, options.dataDir(), tableName, configuration);
+    }
+
+    /** Closes in the reverse order of starting; a failure to close one part does not keep the others open. */
+    private static void closeAll(List<AutoCloseable> parts) {
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            try {
+                parts.get(i).close();
+            } catch (Exception e) {
+                System.err.println("stopping " + parts.get(i).getClass().getSimpleName() + " failed: " + e.getClass().getName());
+            }
+        }
     }
 
     /** Sets what Lambda would set for each function; returns what it set, for the start-up banner. */
@@ -115,10 +149,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
-        dynamo.close();
+    public void close() {
+        closeAll(parts);
     }
 }

@@ -2,61 +2,175 @@ package id.peduli.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.peduli.core.http.Json;
+import java.io.IOException;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code java -jar local/target/peduli-local.jar [serve] [--port N] [--data-dir DIR] [--in-memory] [--template F]}
- * <br>{@code ... invoke <FunctionLogicalId> <event.json> [--in-memory] [--data-dir DIR]}
- * <br>{@code ... verify-ledger <api-base-url> <appealId>}
- * <br>{@code ... bench [--quick] [--cds] [--cold-only] [--against DIR] [--runs N]}
+ * The local stack's command line. Exit codes: 0 done, 1 a check failed or the stack could not start, 2 the command
+ * line was wrong. Errors are one line, never a stack trace.
  */
-public final class Main {
-    private Main() {}
+@Command(name = "java -jar local/target/peduli-local.jar", mixinStandardHelpOptions = true,
+        version = "Peduli local stack 1.0.0-SNAPSHOT",
+        description = "Runs Peduli on this machine: DynamoDB Local, the functions and the HTTP API on loopback.%n"
+                + "Without a command it serves (as 'serve' does).",
+        subcommands = {Main.Serve.class, Main.Invoke.class, Main.VerifyLedger.class, Main.BenchCommand.class},
+        exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 1)
+public final class Main implements Callable<Integer> {
+    @Mixin
+    StackOptions stack = new StackOptions();
 
-    public static void main(String[] argv) throws Exception {
-        List<String> args = new ArrayList<>(List.of(argv));
-        String command = args.isEmpty() || args.get(0).startsWith("--") ? "serve" : args.remove(0);
-        switch (command) {
-            case "serve" -> serve(args);
-            case "invoke" -> System.exit(invoke(args));
-            case "verify-ledger" -> System.exit(LedgerVerifier.run(args));
-            case "bench" -> System.exit(Bench.run(args));
-            case "help", "-h", "--help" -> usage();
-            default -> {
-                usage();
-                System.exit(2);
-            }
+    public static void main(String[] argv) {
+        System.exit(commandLine().execute(argv));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main())
+                .setParameterExceptionHandler((e, args) -> {
+                    e.getCommandLine().getErr().println("error: " + e.getMessage() + " (see --help)");
+                    return 2;
+                })
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("error: " + oneLine(e));
+                    return 1;
+                });
+    }
+
+    /** What went wrong, in one line a person can act on. */
+    static String oneLine(Throwable e) {
+        if (e instanceof DataDirLock.InUse || e instanceof IllegalStateException || e instanceof IllegalArgumentException) {
+            return e.getMessage();
         }
+        if (e instanceof java.net.ConnectException) {
+            return "cannot connect; is the local stack running at that address?";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file: " + e.getMessage();
+        }
+        if (e instanceof IOException) {
+            return "I/O failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")");
+        }
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
-    private static void usage() {
-        System.out.println("""
-                usage: java -jar local/target/peduli-local.jar [serve] [--port N] [--data-dir DIR] [--in-memory] [--template FILE]
-                       java -jar local/target/peduli-local.jar invoke <FunctionLogicalId> <event.json> [--data-dir DIR] [--in-memory]
-                       java -jar local/target/peduli-local.jar verify-ledger <api-base-url> <appealId>
-                       java -jar local/target/peduli-local.jar bench [--quick] [--cds] [--cold-only] [--against DIR] [--runs N]""");
+    @Override
+    public Integer call() throws Exception {
+        return serve(stack);
     }
 
-    static LocalStack.Options options(List<String> args, boolean serve) {
-        String env = System.getenv("PORT");
-        int port = env == null || env.isBlank() ? 3000 : Integer.parseInt(env.trim());
+    /** Where the stack keeps its data and which template it plays. */
+    static final class StackOptions {
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "where data persists (default: ${DEFAULT-VALUE})")
         Path dataDir = Path.of(".peduli", "data");
-        Path template = null;
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--port" -> port = Integer.parseInt(args.get(++i));
-                case "--data-dir" -> dataDir = Path.of(args.get(++i));
-                case "--in-memory" -> dataDir = null;
-                case "--template" -> template = Path.of(args.get(++i));
-                default -> throw new IllegalArgumentException("unknown option " + args.get(i));
+
+        @Option(names = "--in-memory", description = "keep nothing: DynamoDB Local in memory, gone when stopped")
+        boolean inMemory;
+
+        @Option(names = "--template", paramLabel = "FILE", description = "the SAM template (default: template.yaml here or above)")
+        Path template;
+
+        @Option(names = "--port", paramLabel = "N", description = "the API's port (default: PORT or 3000)")
+        Integer port;
+
+        LocalStack.Options options(boolean serve) {
+            Path templateFile = template != null ? template : findTemplate();
+            if (!Files.isRegularFile(templateFile)) {
+                throw new IllegalArgumentException("no template at " + templateFile);
+            }
+            return new LocalStack.Options(templateFile, inMemory ? null : dataDir, port(), serve);
+        }
+
+        private int port() {
+            if (port != null) {
+                return port;
+            }
+            String env = System.getenv("PORT");
+            if (env == null || env.isBlank()) {
+                return 3000;
+            }
+            try {
+                return Integer.parseInt(env.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("PORT must be a number, not '" + env + "'");
             }
         }
-        return new LocalStack.Options(template != null ? template : findTemplate(), dataDir, port, serve);
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the whole local stack and serve the API.")
+    static final class Serve implements Callable<Integer> {
+        @Mixin
+        StackOptions stack = new StackOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            return serve(stack);
+        }
+    }
+
+    @Command(name = "invoke", mixinStandardHelpOptions = true,
+            description = "Run one function on one event file, as 'sam local invoke' would, and print its answer.")
+    static final class Invoke implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FUNCTION", description = "the function's logical id in the template")
+        String function;
+
+        @Parameters(index = "1", paramLabel = "EVENT", description = "the event file (see events/README.md)")
+        Path event;
+
+        @Mixin
+        StackOptions stack = new StackOptions();
+
+        @Override
+        public Integer call() throws Exception {
+            JsonNode json = Json.mapper().readTree(event.toFile());
+            try (LocalStack local = LocalStack.start(stack.options(false))) {
+                JsonNode answer = local.functions().invoke(function, json, UUID.randomUUID().toString());
+                System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(answer));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "verify-ledger", mixinStandardHelpOptions = true,
+            description = "Recompute an appeal's public ledger through the public API: every hash, link, sequence "
+                    + "number and total. Exit 0 when it verifies, 1 when it does not.")
+    static final class VerifyLedger implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "API", description = "the API's base URL, e.g. http://127.0.0.1:3000")
+        String base;
+
+        @Parameters(index = "1", paramLabel = "APPEAL", description = "the appeal's id")
+        String appealId;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return LedgerVerifier.verify(base, appealId, spec.commandLine().getOut()).isEmpty() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "bench", description = "The benchmark (see BENCHMARKS.md).")
+    static final class BenchCommand implements Callable<Integer> {
+        @Parameters(arity = "0..*", paramLabel = "OPTION", description = "--quick, --cds, --cold-only, --against DIR, --runs N")
+        List<String> args = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            return Bench.run(args);
+        }
     }
 
     /** template.yaml in the working directory or one of its parents (so it works from the project or a module). */
@@ -66,19 +180,24 @@ public final class Main {
                 return dir.resolve("template.yaml");
             }
         }
-        throw new IllegalStateException("template.yaml not found here or above; pass --template FILE");
+        throw new IllegalStateException("template.yaml not found here or above; run from the project, or pass --template FILE");
     }
 
-    private static void serve(List<String> args) throws Exception {
+    private static int serve(StackOptions options) throws Exception {
         long started = System.nanoTime();
-        LocalStack stack = LocalStack.start(options(args, true));
+        LocalStack.Options chosen = options.options(true);
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(chosen);
+        } catch (BindException e) {
+            throw new IllegalStateException("port " + chosen.port() + " on 127.0.0.1 is already in use; choose another"
+                    + " with --port N (or PORT=N)");
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 stack.close();
                 System.out.println("Peduli local stack stopped.");
-            } catch (Exception e) {
-                System.err.println("stopping failed: " + e.getClass().getName());
             } finally {
                 stopped.countDown();
             }
@@ -86,19 +205,6 @@ public final class Main {
         System.out.print(stack.banner());
         System.out.printf("  started in %d ms; Ctrl-C stops it.%n", (System.nanoTime() - started) / 1_000_000);
         stopped.await();
-    }
-
-    private static int invoke(List<String> args) throws Exception {
-        if (args.size() < 2) {
-            usage();
-            return 2;
-        }
-        String function = args.remove(0);
-        JsonNode event = Json.mapper().readTree(Path.of(args.remove(0)).toFile());
-        try (LocalStack stack = LocalStack.start(options(args, false))) {
-            JsonNode answer = stack.functions().invoke(function, event, UUID.randomUUID().toString());
-            System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(answer));
-        }
         return 0;
     }
 }

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -139,6 +140,18 @@ class AppealsApiTest {
 
         assertThat(pointers(problem)).containsExactlyInAnyOrder("/patient/nik", "/patient/nik", "/patient/nik",
                 "/targetAmount", "/status", "/reporter/phone");
+    }
+
+    @ParameterizedTest(name = "{0} with {1} bytes")
+    @CsvSource({"/appeals, 1100000", "/appeals, 9000000", "/webhooks/midtrans, 1100000", "/webhooks/xendit, 2000000"})
+    void bodiesOverOneMegabyte_answer413_neverA5xx(String path, int size) {
+        String body = "{\"story\":\"" + "x".repeat(size) + "\"}";
+
+        LocalApi.Response r = send("POST", path, body, "content-type", "application/json",
+                "x-callback-token", LocalApi.xenditToken());
+
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.header("content-type")).startsWith("application/problem+json");
     }
 
     @Test

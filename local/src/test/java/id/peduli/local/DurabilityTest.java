@@ -75,7 +75,7 @@ class DurabilityTest {
             for (String id : applied) {
                 assertThat(get(base + "/donations/" + id).get("status").asText()).as(id).isEqualTo("SETTLED");
             }
-            assertThat(LedgerVerifier.verify(base, appeal, new java.io.PrintStream(java.io.OutputStream.nullOutputStream())))
+            assertThat(LedgerVerifier.verify(base, appeal, new java.io.PrintWriter(java.io.Writer.nullWriter())))
                     .isEmpty();
             long donated = get(base + "/appeals/" + appeal + "/ledger").get("totals").get("donationCount").asLong();
             assertThat(donated).isGreaterThanOrEqualTo(applied.size());
@@ -87,7 +87,7 @@ class DurabilityTest {
             JsonNode totals = get(base + "/appeals/" + appeal + "/ledger").get("totals");
             assertThat(totals.get("donationCount").asLong()).isEqualTo(pledges.size());
             assertThat(totals.get("donated").asLong()).isEqualTo(pledges.stream().mapToLong(p -> p.get("amount").asLong()).sum());
-            assertThat(LedgerVerifier.verify(base, appeal, new java.io.PrintStream(java.io.OutputStream.nullOutputStream())))
+            assertThat(LedgerVerifier.verify(base, appeal, new java.io.PrintWriter(java.io.Writer.nullWriter())))
                     .isEmpty();
         } finally {
             stack.destroyForcibly();

@@ -20,9 +20,14 @@ import id.peduli.core.domain.Totals;
 import id.peduli.core.http.Json;
 import id.peduli.core.store.Stores;
 import id.peduli.core.store.dynamodb.Dynamo;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import id.peduli.core.store.dynamodb.Keys;
+import java.io.StringReader;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +53,7 @@ class LedgerApiTest {
 
     /** What the verifier finds wrong with an appeal's public ledger (empty: it verifies). */
     static List<String> verify(String appealId) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        return LedgerVerifier.verify(LocalApi.stack().baseUrl(), appealId, new PrintStream(out, true, StandardCharsets.UTF_8));
+        return LedgerVerifier.verify(LocalApi.stack().baseUrl(), appealId, new PrintWriter(new StringWriter()));
     }
 
     @Test
@@ -133,6 +137,84 @@ class LedgerApiTest {
         assertThat(verify(rewritten)).anyMatch(p -> p.startsWith("seq 1: hash does not match"));
     }
 
+    /** An appeal whose ledger is a named donation with a message (seq 1) and a disbursement with a note (seq 2). */
+    private static String appealWithDonationAndDisbursement() {
+        String appeal = LocalApi.verifiedAppeal(REGION, 2_000_000_000);
+        settle(pledge(appeal, 100_000, "midtrans"));
+        assertThat(disburse(appeal, 40_000, null).status()).isEqualTo(201);
+        return appeal;
+    }
+
+    @ParameterizedTest(name = "seq {0}: {1} edited")
+    @CsvSource({
+            "1, amount, N, 100001",
+            "1, donorName, S, Budi Santoso",
+            "1, message, S, Semoga cepat sembuh",
+            "1, reference, S, peduli-someoneElse",
+            "1, at, S, 2020-01-01T00:00:00.000Z",
+            "2, recipient, S, Rekening pribadi",
+            "2, message, S, Biaya lain",
+            "2, reference, S, BRI-999",
+            "2, amount, N, 1"})
+    void verifier_findsTheChainBroken_whenAnyVisibleFieldIsEditedInStorage(long seq, String attribute, String kind,
+                                                                          String value) throws Exception {
+        String appeal = appealWithDonationAndDisbursement();
+        assertThat(verify(appeal)).isEmpty();
+
+        client().updateItem(u -> u.tableName(LocalApi.stack().tableName()).key(ledgerKey(appeal, seq))
+                .updateExpression("SET #f = :v").expressionAttributeNames(Map.of("#f", attribute))
+                .expressionAttributeValues(Map.of(":v", kind.equals("N") ? AttributeValue.fromN(value) : AttributeValue.fromS(value))));
+
+        assertThat(get("/appeals/" + appeal + "/ledger").text()).contains(value);
+        assertThat(verify(appeal)).anyMatch(p -> p.startsWith("seq " + seq + ": hash does not match"));
+    }
+
+    @Test
+    void csv_quotesAsRfc4180_andDefusesFormulas_withAMessageColumn() throws Exception {
+        String appeal = LocalApi.verifiedAppeal(REGION, 2_000_000_000);
+        ObjectNode formula = PaymentsApiTest.body(10_000, "midtrans").put("donorName", "=HYPERLINK(\"http://x\")")
+                .put("message", "Semoga, \"cepat\"\nsembuh");
+        settle(post("/appeals/" + appeal + "/donations", formula).json());
+        ObjectNode payout = Json.object().put("amount", 5_000).put("recipient", "@RSUD, Sangatta")
+                .put("reference", "-TRF-1").put("note", "+biaya\trawat");
+        assertThat(post("/admin/appeals/" + appeal + "/disbursements", payout, bearer(officer)).status()).isEqualTo(201);
+
+        String csv = get("/appeals/" + appeal + "/ledger.csv").text();
+        List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(csv)).getRecords();
+
+        assertThat(rows.get(0).values()).containsExactly("seq", "type", "amount", "donorName", "recipient", "message",
+                "reference", "at", "prevHash", "hash");
+        assertThat(rows.get(1).values()).startsWith("1", "DONATION", "10000", "'=HYPERLINK(\"http://x\")", "",
+                "Semoga, \"cepat\"\nsembuh");
+        assertThat(rows.get(2).values()).startsWith("2", "DISBURSEMENT", "5000", "", "'@RSUD, Sangatta", "'+biaya\trawat",
+                "'-TRF-1");
+        List<JsonNode> items = LocalApi.allLedgerItems(appeal);
+        assertThat(rows.get(2).get(9)).isEqualTo(items.get(1).get("hash").asText());
+        assertThat(items.get(0).get("donorName").asText()).isEqualTo("=HYPERLINK(\"http://x\")");
+        assertThat(verify(appeal)).isEmpty();
+    }
+
+    @Test
+    void csv_holdsEveryEntry_whenAThousandEntriesPassDynamoDbsOneMegabytePage() throws Exception {
+        String appeal = LocalApi.verifiedAppeal(REGION, 2_000_000_000);
+        settle(pledge(appeal, 100_000_000, "midtrans"));
+        Stores stores = Stores.on(new Dynamo(client(), LocalApi.stack().tableName()));
+        String recipient = "Rumah Sakit Umum Daerah Kudungga ".repeat(7).substring(0, 200).replace('a', 'á');
+        String note = "Biaya perawatan intensif, transfusi dan obat ".repeat(12).substring(0, 500).replace('a', 'á');
+        int payouts = 700; // about 1.5 KB an item: the first 1,000-entry query stops at 1 MB, well short of 1,000
+        for (int i = 0; i < payouts; i++) {
+            stores.ledger().disburse(appeal, Rupiah.of(1), recipient, "TRF-" + i, note, "paser", Instant.now(), e -> null);
+        }
+
+        List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(get("/appeals/" + appeal + "/ledger.csv").text()))
+                .getRecords();
+
+        assertThat(rows).hasSize(1 + 1 + payouts);
+        assertThat(rows.get(rows.size() - 1).get(0)).isEqualTo(Integer.toString(1 + payouts));
+        assertThat(rows.get(rows.size() - 1).get(4)).isEqualTo(recipient);
+        assertThat(verify(appeal)).isEmpty();
+    }
+
     @Test
     void thousandsOfEntries_paginateWithoutGaps_andExportAsCsv() throws Exception {
         String appeal = LocalApi.verifiedAppeal(REGION, 2_000_000_000);
@@ -158,11 +240,11 @@ class LedgerApiTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.header("content-type")).startsWith("text/csv");
         String[] lines = csv.text().split("\r\n");
-        assertThat(lines[0]).isEqualTo("seq,type,amount,donorName,recipient,reference,at,prevHash,hash");
+        assertThat(lines[0]).isEqualTo("seq,type,amount,donorName,recipient,message,reference,at,prevHash,hash");
         assertThat(lines).hasSize(n + 1);
         String[] last = lines[n].split(",");
         assertThat(last[0]).isEqualTo(Integer.toString(n));
-        assertThat(last[8]).isEqualTo(items.get(n - 1).get("hash").asText());
+        assertThat(last[9]).isEqualTo(items.get(n - 1).get("hash").asText());
         assertThat(lines[1].split(",")[3]).isEqualTo("Anonim");
     }
 
@@ -248,7 +330,7 @@ class LedgerApiTest {
     }
 
     private static Map<String, AttributeValue> ledgerKey(String appeal, long seq) {
-        return Map.of("pk", AttributeValue.fromS("APPEAL#" + appeal), "sk", AttributeValue.fromS(String.format("L#%012d", seq)));
+        return Keys.ledger(appeal, seq);
     }
 
     private static Map<String, AttributeValue> withSk(Map<String, AttributeValue> item, Map<String, AttributeValue> key) {

@@ -17,7 +17,7 @@ import java.util.List;
  * answered 413 and is read through the paginated JSON route instead (see the README).
  */
 public final class LedgerCsvHandler extends HttpFunction {
-    static final String HEADER = "seq,type,amount,donorName,recipient,reference,at,prevHash,hash\r\n";
+    static final String HEADER = "seq,type,amount,donorName,recipient,message,reference,at,prevHash,hash\r\n";
     static final int PAGE = 1000;
     static final int MAX_CHARS = 5_500_000;
 
@@ -47,7 +47,7 @@ public final class LedgerCsvHandler extends HttpFunction {
                         "This ledger is too long for one CSV answer; read it page by page from /appeals/" + appealId + "/ledger.");
             }
             if (page.size() < PAGE) {
-                break;
+                break; // the store answers short only at the end of the ledger
             }
             after = page.get(page.size() - 1).seq();
         }
@@ -57,29 +57,26 @@ public final class LedgerCsvHandler extends HttpFunction {
 
     private static void row(StringBuilder csv, LedgerEntry e) {
         boolean out = e.type() == LedgerEntryType.DISBURSEMENT;
-        csv.append(e.seq()).append(',')
-                .append(e.type().name()).append(',')
-                .append(e.amount().value()).append(',');
-        field(csv, out ? "" : e.donorName() == null ? LedgerEntry.ANONYMOUS : e.donorName());
-        csv.append(',');
-        field(csv, out ? e.recipient() : "");
-        csv.append(',');
-        field(csv, e.reference());
-        csv.append(',').append(Times.format(e.at())).append(',')
-                .append(e.prevHash()).append(',')
-                .append(e.hash()).append("\r\n");
+        csv.append(e.seq()).append(',').append(e.type().name()).append(',').append(e.amount().value()).append(',');
+        field(csv, out ? "" : e.party()).append(',');
+        field(csv, out ? e.party() : "").append(',');
+        field(csv, e.message()).append(',');
+        field(csv, e.reference()).append(',');
+        csv.append(Times.format(e.at())).append(',').append(e.prevHash()).append(',').append(e.hash()).append("\r\n");
     }
 
-    /** RFC 4180 quoting; a leading formula character is neutralised so a spreadsheet never runs donor text. */
-    private static void field(StringBuilder csv, String value) {
+    /**
+     * One text field: RFC 4180 quoting (a field with a comma, quote or line break is quoted, quotes doubled), and a
+     * leading {@code '} before a value a spreadsheet would read as a formula (OWASP's guard against CSV injection).
+     */
+    static StringBuilder field(StringBuilder csv, String value) {
         String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;
         }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || v.startsWith("'")) {
-            csv.append('"').append(v.replace("\"", "\"\"")).append('"');
-        } else {
-            csv.append(v);
+        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+            return csv.append('"').append(v.replace("\"", "\"\"")).append('"');
         }
+        return csv.append(v);
     }
 }

@@ -41,6 +41,19 @@ public final class Json {
                     .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
+    /**
+     * For whole events: API Gateway hands over bodies of up to 10 MB (13.4 MB once base64-encoded) inside one JSON
+     * string, so the event must be read whole before {@link Body} can refuse a body over its own limit with a 413.
+     */
+    private static final JsonFactory EVENTS = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(32)
+                    .maxNumberLength(40)
+                    .maxStringLength(16 << 20)
+                    .maxDocumentLength(16L << 20)
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private Json() {}
 
@@ -81,7 +94,7 @@ public final class Json {
 
     /** Reads one JSON value (an event); empty input reads as a missing node. */
     public static JsonNode read(InputStream in) {
-        try (JsonParser parser = FACTORY.createParser(in)) {
+        try (JsonParser parser = EVENTS.createParser(in)) {
             JsonNode node = tree(parser);
             return node == null ? NODES.missingNode() : node;
         } catch (IOException e) {

@@ -13,7 +13,7 @@ public interface LedgerStore {
 
     Optional<Totals> totals(String appealId);
 
-    /** Up to {@code limit} entries with {@code seq > afterSeq}, ascending. */
+    /** Up to {@code limit} entries with {@code seq > afterSeq}, ascending; fewer only at the end of the ledger. */
     List<LedgerEntry> entries(String appealId, long afterSeq, int limit);
 
     /**

@@ -2,13 +2,18 @@ package id.peduli.core.store.dynamodb;
 
 import id.peduli.core.Config;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -57,6 +62,38 @@ public final class Dynamo {
 
     public String table() {
         return table;
+    }
+
+    /**
+     * Up to {@code count} items the query matches, in its order. DynamoDB stops a page at 1 MB whatever the limit,
+     * so this follows {@code LastEvaluatedKey} until it has {@code count} items or the query is exhausted: a short
+     * answer means there are no more.
+     */
+    List<Map<String, AttributeValue>> query(QueryRequest query, int count) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>(Math.min(count, 1024));
+        QueryRequest next = query.toBuilder().limit(count).build();
+        while (true) {
+            QueryResponse page = client.query(next);
+            items.addAll(page.items());
+            if (items.size() >= count || !page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
+                return items.size() > count ? items.subList(0, count) : items;
+            }
+            next = next.toBuilder().exclusiveStartKey(page.lastEvaluatedKey()).limit(count - items.size()).build();
+        }
+    }
+
+    /** Every item the query matches, page after page. */
+    List<Map<String, AttributeValue>> queryAll(QueryRequest query) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        QueryRequest next = query;
+        while (true) {
+            QueryResponse page = client.query(next);
+            items.addAll(page.items());
+            if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
+                return items;
+            }
+            next = next.toBuilder().exclusiveStartKey(page.lastEvaluatedKey()).build();
+        }
     }
 
     static boolean conditionFailed(TransactionCanceledException e, int index) {

@@ -24,7 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -151,23 +150,12 @@ public final class DynamoAppealStore implements AppealStore {
             names.put("#s", index.sk);
             condition += newestFirst ? " AND #s < :from" : " AND #s > :from";
         }
-        QueryRequest query = QueryRequest.builder().tableName(dynamo.table()).indexName(index.indexName)
+        return dynamo.query(QueryRequest.builder().tableName(dynamo.table()).indexName(index.indexName)
                 .keyConditionExpression(condition)
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .scanIndexForward(!newestFirst)
-                .limit(count)
-                .build();
-        List<Map<String, AttributeValue>> items = new ArrayList<>(count);
-        while (true) {
-            QueryResponse page = dynamo.client().query(query);
-            items.addAll(page.items());
-            // DynamoDB may stop short of the limit at 1 MB: read on until the count or the end
-            if (items.size() >= count || !page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
-                return items.size() > count ? items.subList(0, count) : items;
-            }
-            query = query.toBuilder().exclusiveStartKey(page.lastEvaluatedKey()).limit(count - items.size()).build();
-        }
+                .build(), count);
     }
 
     @Override
@@ -217,7 +205,7 @@ public final class DynamoAppealStore implements AppealStore {
         Totals totals = Totals.EMPTY;
         List<HistoryEntry> history = new ArrayList<>();
         List<Anomaly> anomalies = new ArrayList<>();
-        for (Map<String, AttributeValue> item : queryAll(QueryRequest.builder().tableName(dynamo.table())
+        for (Map<String, AttributeValue> item : dynamo.queryAll(QueryRequest.builder().tableName(dynamo.table())
                 .keyConditionExpression("pk = :pk AND sk < :ledger")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.appealPk(id)),
                         ":ledger", AttributeValue.fromS(Keys.LEDGER_PREFIX)))
@@ -234,20 +222,6 @@ public final class DynamoAppealStore implements AppealStore {
         return appeal == null ? Optional.empty() : Optional.of(new OfficerRecord(appeal, totals, history, anomalies));
     }
 
-    /** Every item the query matches, page after page. */
-    private List<Map<String, AttributeValue>> queryAll(QueryRequest query) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        QueryRequest next = query;
-        while (true) {
-            QueryResponse page = dynamo.client().query(next);
-            items.addAll(page.items());
-            if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
-                return items;
-            }
-            next = next.toBuilder().exclusiveStartKey(page.lastEvaluatedKey()).build();
-        }
-    }
-
     @Override
     public void recordAnomaly(String appealId, Anomaly anomaly) {
         // The same mismatch reported again overwrites its own record instead of piling up copies.
@@ -257,7 +231,7 @@ public final class DynamoAppealStore implements AppealStore {
     @Override
     public List<String> openAppealsWithNik(String nikHash, String exceptId) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (Map<String, AttributeValue> item : queryAll(QueryRequest.builder().tableName(dynamo.table())
+        for (Map<String, AttributeValue> item : dynamo.queryAll(QueryRequest.builder().tableName(dynamo.table())
                 .keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.nikPk(nikHash)))).build())) {
             String id = item.get("appealId").s();

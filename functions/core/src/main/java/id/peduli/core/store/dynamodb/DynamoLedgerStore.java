@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -72,14 +73,14 @@ public final class DynamoLedgerStore implements LedgerStore {
     @Override
     public List<LedgerEntry> entries(String appealId, long afterSeq, int limit) {
         List<LedgerEntry> entries = new ArrayList<>(limit);
-        dynamo.client().query(q -> q.tableName(dynamo.table())
+        dynamo.query(QueryRequest.builder().tableName(dynamo.table())
                         .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
                         .expressionAttributeValues(Map.of(
                                 ":pk", AttributeValue.fromS(Keys.appealPk(appealId)),
                                 ":from", AttributeValue.fromS(Keys.ledgerSk(afterSeq + 1)),
                                 ":to", AttributeValue.fromS(Keys.ledgerSk(999_999_999_999L))))
-                        .limit(limit))
-                .items().forEach(item -> entries.add(Items.ledger(item)));
+                        .build(), limit)
+                .forEach(item -> entries.add(Items.ledger(item)));
         return entries;
     }
 

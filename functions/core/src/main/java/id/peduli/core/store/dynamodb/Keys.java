@@ -19,24 +19,25 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * IDEM#scope#key I            an idempotent request's first answer (TTL 24 h)
  * </pre>
  * Within an appeal's partition everything but the ledger entries sorts before {@code L#}, so what officers see of an
- * appeal is one query ({@code sk < "L#"}), however long its ledger.
+ * appeal is one query ({@code sk < "L#"}), however long its ledger. Public so that tests and the benchmark build
+ * keys here too, never by hand.
  */
-final class Keys {
-    static final String PK = "pk";
-    static final String SK = "sk";
-    static final String TTL = "ttl";
+public final class Keys {
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String TTL = "ttl";
 
     // Sort keys within an appeal's partition, in their order: all but the ledger entries sort before L#.
-    static final String APPEAL = "A";
-    static final String ANOMALY_PREFIX = "AN#";
-    static final String HISTORY_PREFIX = "H#";
-    static final String LEDGER_HEAD = "HEAD";
-    static final String LEDGER_PREFIX = "L#";
+    public static final String APPEAL = "A";
+    public static final String ANOMALY_PREFIX = "AN#";
+    public static final String HISTORY_PREFIX = "H#";
+    public static final String LEDGER_HEAD = "HEAD";
+    public static final String LEDGER_PREFIX = "L#";
 
     private Keys() {}
 
     /** The five indexes over appeal items: public listings by regency, province and all; queues by regency, province. */
-    enum Index {
+    public enum Index {
         PUBLIC_BY_REGENCY("PublicByRegency", "gsi1pk", "gsi1sk"),
         PUBLIC_BY_PROVINCE("PublicByProvince", "gsi2pk", "gsi2sk"),
         PUBLIC_ALL("PublicAll", "gsi3pk", "gsi3sk"),
@@ -54,22 +55,22 @@ final class Keys {
         }
     }
 
-    static String appealPk(String appealId) {
+    public static String appealPk(String appealId) {
         return "APPEAL#" + appealId;
     }
 
-    static Map<String, AttributeValue> appeal(String appealId) {
+    public static Map<String, AttributeValue> appeal(String appealId) {
         return key(appealPk(appealId), APPEAL);
     }
 
-    static Map<String, AttributeValue> totals(String appealId) {
+    public static Map<String, AttributeValue> totals(String appealId) {
         return key(appealPk(appealId), LEDGER_HEAD);
     }
 
     /** The kinds of item in an appeal's partition, told apart by sort key. */
-    enum Kind { APPEAL, ANOMALY, HISTORY, LEDGER_HEAD, OTHER }
+    public enum Kind { APPEAL, ANOMALY, HISTORY, LEDGER_HEAD, OTHER }
 
-    static Kind kind(Map<String, AttributeValue> item) {
+    public static Kind kind(Map<String, AttributeValue> item) {
         String sk = item.get(SK).s();
         return sk.equals(APPEAL) ? Kind.APPEAL
                 : sk.equals(LEDGER_HEAD) ? Kind.LEDGER_HEAD
@@ -78,62 +79,62 @@ final class Keys {
                 : Kind.OTHER;
     }
 
-    static String historySk(String at, long version) {
+    public static String historySk(String at, long version) {
         return HISTORY_PREFIX + at + "#" + String.format("%09d", version);
     }
 
-    static String ledgerSk(long seq) {
+    public static String ledgerSk(long seq) {
         return LEDGER_PREFIX + String.format("%012d", seq);
     }
 
-    static Map<String, AttributeValue> ledger(String appealId, long seq) {
+    public static Map<String, AttributeValue> ledger(String appealId, long seq) {
         return key(appealPk(appealId), ledgerSk(seq));
     }
 
-    static String anomalySk(String orderId, String paidAmount) {
+    public static String anomalySk(String orderId, String paidAmount) {
         return ANOMALY_PREFIX + orderId + "#" + paidAmount;
     }
 
-    static Map<String, AttributeValue> donation(String orderId) {
+    public static Map<String, AttributeValue> donation(String orderId) {
         return key("DONATION#" + orderId, "D");
     }
 
-    static Map<String, AttributeValue> receipt(String donationId) {
+    public static Map<String, AttributeValue> receipt(String donationId) {
         return key("RECEIPT#" + donationId, "R");
     }
 
-    static String nikPk(String nikHash) {
+    public static String nikPk(String nikHash) {
         return "NIK#" + nikHash;
     }
 
-    static Map<String, AttributeValue> nik(String nikHash, String appealId) {
+    public static Map<String, AttributeValue> nik(String nikHash, String appealId) {
         return key(nikPk(nikHash), appealPk(appealId));
     }
 
-    static Map<String, AttributeValue> idempotency(String scope, String key) {
+    public static Map<String, AttributeValue> idempotency(String scope, String key) {
         return key("IDEM#" + scope + "#" + key, "I");
     }
 
-    static final String PUBLIC = "PUB";
+    public static final String PUBLIC = "PUB";
 
     /** Index partition for public appeals of a region (or everywhere for null). */
-    static String publicPartition(RegionCode region) {
+    public static String publicPartition(RegionCode region) {
         return region == null ? PUBLIC : PUBLIC + "#" + region.value();
     }
 
-    static String queuePartition(AppealStatus status, RegionCode region) {
+    public static String queuePartition(AppealStatus status, RegionCode region) {
         return "Q#" + status.name() + "#" + region.value();
     }
 
-    static Index publicIndex(RegionCode region) {
+    public static Index publicIndex(RegionCode region) {
         return region == null ? Index.PUBLIC_ALL : region.isProvince() ? Index.PUBLIC_BY_PROVINCE : Index.PUBLIC_BY_REGENCY;
     }
 
-    static Index queueIndex(RegionCode region) {
+    public static Index queueIndex(RegionCode region) {
         return region.isProvince() ? Index.QUEUE_BY_PROVINCE : Index.QUEUE_BY_REGENCY;
     }
 
-    static Map<String, AttributeValue> key(String pk, String sk) {
+    public static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
     }
 }
