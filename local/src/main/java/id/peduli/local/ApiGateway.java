@@ -8,6 +8,8 @@ import com.sun.net.httpserver.HttpServer;
 import id.peduli.core.http.HttpResponse;
 import id.peduli.core.http.Json;
 import id.peduli.core.http.Problems;
+import id.peduli.local.sandbox.PaymentSandbox;
+import id.peduli.local.sandbox.SandboxResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -47,6 +49,7 @@ final class ApiGateway implements AutoCloseable {
     private final Template.Cors cors;
     private final HttpServer server;
     private final ExecutorService executor;
+    private volatile PaymentSandbox sandbox;
 
     ApiGateway(Functions functions, LocalIssuer issuer, Template.Cors cors, String host, int port) throws IOException {
         this.functions = functions;
@@ -75,8 +78,12 @@ final class ApiGateway implements AutoCloseable {
         server.createContext("/", this::handle);
     }
 
-    /** Starts answering; until then the bound port queues connections. */
-    void start() {
+    /**
+     * Starts answering, with the payment sandbox under {@code /_sandbox/} (null: none); until then the bound port
+     * queues connections.
+     */
+    void start(PaymentSandbox paymentSandbox) {
+        this.sandbox = paymentSandbox;
         server.start();
     }
 
@@ -115,6 +122,18 @@ final class ApiGateway implements AutoCloseable {
             }
             if (method.equals("POST") && path.equals("/_local/token")) {
                 write(exchange, LocalTokenRoute.handle(issuer, body));
+                return;
+            }
+            if (method.equals("POST") && path.equals("/_local/reconcile")) {
+                write(exchange, LocalReconcileRoute.handle(functions, body, requestId));
+                return;
+            }
+            PaymentSandbox payments = sandbox;
+            if (payments != null && PaymentSandbox.handles(path)) {
+                Map<String, String> headers = new LinkedHashMap<>();
+                exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+                SandboxResponse r = payments.handle(method, path, exchange.getRequestURI().getRawQuery(), headers, body);
+                sendBytes(exchange, r.status(), r.headers(), r.body());
                 return;
             }
             for (CompiledRoute route : routes) {

@@ -1,9 +1,11 @@
 package id.peduli.local;
 
+import id.peduli.core.Config;
 import id.peduli.core.http.HttpFunction;
 import id.peduli.core.store.Stores;
 import id.peduli.core.store.dynamodb.Dynamo;
 import id.peduli.donations.MidtransWebhookHandler;
+import id.peduli.donations.Gateways;
 import id.peduli.donations.PledgeHandler;
 import id.peduli.ledger.LedgerHandler;
 import java.time.Clock;
@@ -41,7 +43,7 @@ final class BenchCost {
                       long ledgerMiddle, double pledgeMs, double webhookMs, double ledgerMs, int samples) {
         Stores stores = Stores.on(new Dynamo(recordingClient, world.table));
         Clock clock = Clock.systemUTC();
-        HttpFunction pledge = new PledgeHandler(stores, clock);
+        HttpFunction pledge = new PledgeHandler(stores, Gateways.fromEnvironment(), Config.require("WEB_ORIGIN"), clock);
         HttpFunction webhook = new MidtransWebhookHandler(stores, world.midtransKey, clock);
         HttpFunction ledger = new LedgerHandler(stores);
 

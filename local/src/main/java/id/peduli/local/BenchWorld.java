@@ -11,6 +11,7 @@ import id.peduli.core.http.HttpFunction;
 import id.peduli.core.http.Json;
 import id.peduli.core.store.Stores;
 import id.peduli.donations.MidtransWebhookHandler;
+import id.peduli.donations.Gateways;
 import id.peduli.donations.PledgeHandler;
 import id.peduli.donations.ReceiptHandler;
 import id.peduli.donations.XenditWebhookHandler;
@@ -232,7 +233,7 @@ final class BenchWorld {
             }, s -> new DecideAppealHandler(s, clock));
             case "PledgeHandler" -> new Scenario(f, route, 201,
                     () -> new Prepared(BenchEvents.pledge(publicAppeal, DONATION, "midtrans")),
-                    s -> new PledgeHandler(s, clock));
+                    s -> new PledgeHandler(s, Gateways.fromEnvironment(), Config.require("WEB_ORIGIN"), clock));
             case "ReceiptHandler" -> new Scenario(f, route, 200,
                     () -> new Prepared(BenchEvents.get("/donations/{id}", "/donations/" + receiptId,
                             Map.of("id", receiptId), null, null)),

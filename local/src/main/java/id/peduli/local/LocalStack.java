@@ -1,20 +1,34 @@
 package id.peduli.local;
 
+import id.peduli.core.Config;
+import id.peduli.local.sandbox.PaymentSandbox;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The whole product on one machine: DynamoDB Local with the template's table, the functions, and the gateway in
- * front of them. Functions are configured exactly as Lambda would configure them, through the variables they read.
+ * The whole product on one machine: DynamoDB Local with the template's table, the functions, the gateway in front
+ * of them, the payment sandbox the functions reach through their configured provider URLs, and (when asked) the
+ * scheduler that runs scheduled functions on the template's rates. Functions are configured exactly as Lambda
+ * would configure them, through the variables they read; a variable set in the environment wins.
  */
 public final class LocalStack implements AutoCloseable {
     /** Development values, used only where the environment sets none. Never use them anywhere real. */
     static final Map<String, String> DEVELOPMENT_SECRETS = Map.of(
             "MIDTRANS_SERVER_KEY", "SB-Mid-server-peduli-local-development",
+            "XENDIT_SECRET_KEY", "xnd_development_peduli_local_secret",
             "XENDIT_CALLBACK_TOKEN", "xnd-callback-peduli-local-development",
             "NIK_PEPPER", "peduli-local-development-pepper-0123456789");
     static final String REGION = "ap-southeast-3";
@@ -24,24 +38,30 @@ public final class LocalStack implements AutoCloseable {
     private final ApiGateway gateway;
     private final LocalIssuer issuer;
     private final Functions functions;
+    private final PaymentSandbox sandbox;
     private final Path dataDir;
     private final String tableName;
     private final Map<String, String> configuration;
 
     private LocalStack(List<AutoCloseable> parts, LocalDynamoDb dynamo, ApiGateway gateway, LocalIssuer issuer,
-                       Functions functions, Path dataDir, String tableName, Map<String, String> configuration) {
+                       Functions functions, PaymentSandbox sandbox, Path dataDir, String tableName,
+                       Map<String, String> configuration) {
         this.parts = parts;
         this.dynamo = dynamo;
-        this.issuer = issuer;
         this.gateway = gateway;
+        this.issuer = issuer;
         this.functions = functions;
+        this.sandbox = sandbox;
         this.dataDir = dataDir;
         this.tableName = tableName;
         this.configuration = configuration;
     }
 
-    /** Options: the template, where data lives (null: in memory), the port (0: any free one), whether to serve HTTP. */
-    public record Options(Path template, Path dataDir, int port, boolean serve) {}
+    /**
+     * Options: the template, where data lives (null: in memory), the API's port (0: any free one), and whether
+     * scheduled functions run on their schedules.
+     */
+    public record Options(Path template, Path dataDir, int port, boolean schedules) {}
 
     /**
      * Starts every part, or none: what started before a part failed is stopped again, so a failed start leaves no
@@ -58,27 +78,64 @@ public final class LocalStack implements AutoCloseable {
             }
             Functions functions = new Functions(template.functions());
             LocalIssuer issuer = LocalIssuer.open(options.dataDir());
-            ApiGateway gateway = null;
-            if (options.serve()) {
-                // bound first: a taken port fails the start before anything else has run or been configured
-                gateway = new ApiGateway(functions, issuer, template.cors(), LocalDynamoDb.HOST, options.port());
-                started.add(gateway);
-            }
+            // bound first: a taken port fails the start before anything else has run or been configured
+            ApiGateway gateway = new ApiGateway(functions, issuer, template.cors(), LocalDynamoDb.HOST, options.port());
+            started.add(gateway);
+            String base = "http://" + LocalDynamoDb.HOST + ":" + gateway.port();
             LocalDynamoDb dynamo = LocalDynamoDb.start(options.dataDir() == null ? null : options.dataDir().resolve("dynamodb"));
             started.add(dynamo);
             String tableName = template.table().getKey();
-            Map<String, String> configuration = configure(dynamo.endpoint(), tableName);
+            Map<String, String> configuration = configure(dynamo.endpoint(), tableName, base);
             try (DynamoDbClient admin = id.peduli.core.store.dynamodb.Dynamo.newClient()) {
                 TableFromTemplate.ensure(admin, template.table().getValue(), tableName);
             }
-            if (gateway != null) {
-                gateway.start();
+            PaymentSandbox sandbox = new PaymentSandbox(PaymentSandbox.Config.of(base,
+                    Config.require("MIDTRANS_SERVER_KEY"), Config.require("XENDIT_SECRET_KEY"),
+                    Config.require("XENDIT_CALLBACK_TOKEN"), HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(2)).version(HttpClient.Version.HTTP_1_1).build()));
+            started.add(sandbox);
+            gateway.start(sandbox);
+            if (options.schedules()) {
+                started.add(schedule(functions));
             }
-            return new LocalStack(started, dynamo, gateway, issuer, functions, options.dataDir(), tableName, configuration);
+            return new LocalStack(started, dynamo, gateway, issuer, functions, sandbox, options.dataDir(), tableName,
+                    configuration);
         } catch (Exception | Error e) {
             closeAll(started);
             throw e;
         }
+    }
+
+    private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)");
+
+    /**
+     * Runs each scheduled function on its template rate, as EventBridge would: the event it delivers, the function
+     * invoked in this process. Only {@code rate(...)} expressions are played.
+     */
+    private static AutoCloseable schedule(Functions functions) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "local-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        for (Template.Function f : functions.all()) {
+            for (String expression : f.schedules()) {
+                Matcher m = RATE.matcher(expression);
+                if (!m.matches()) {
+                    System.err.println("scheduler: " + f.logicalId() + " has " + expression + ", which the local stack does not play");
+                    continue;
+                }
+                long minutes = Long.parseLong(m.group(1)) * (m.group(2).startsWith("hour") ? 60 : m.group(2).startsWith("day") ? 1440 : 1);
+                scheduler.scheduleAtFixedRate(() -> {
+                    try {
+                        functions.invoke(f.logicalId(), LocalReconcileRoute.scheduledEvent(Instant.now()), UUID.randomUUID().toString());
+                    } catch (Exception e) {
+                        System.err.println("scheduler: " + f.logicalId() + " failed: " + e.getClass().getName());
+                    }
+                }, minutes, minutes, TimeUnit.MINUTES);
+            }
+        }
+        return scheduler::shutdownNow;
     }
 
     /** Closes in the reverse order of starting; a failure to close one part does not keep the others open. */
@@ -93,10 +150,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Sets what Lambda would set for each function; returns what it set, for the start-up banner. */
-    private static Map<String, String> configure(String endpoint, String tableName) {
+    private static Map<String, String> configure(String endpoint, String tableName, String base) {
         Map<String, String> shown = new LinkedHashMap<>();
         setIfAbsent("TABLE_NAME", tableName, shown);
         DEVELOPMENT_SECRETS.forEach((name, value) -> setIfAbsent(name, value, shown));
+        setIfAbsent("MIDTRANS_SNAP_URL", base + "/_sandbox/midtrans/snap/v1", shown);
+        setIfAbsent("MIDTRANS_API_URL", base + "/_sandbox/midtrans", shown);
+        setIfAbsent("XENDIT_API_URL", base + "/_sandbox/xendit", shown);
+        setIfAbsent("WEB_ORIGIN", base, shown);
         System.setProperty("aws.region", System.getenv().getOrDefault("AWS_REGION", REGION));
         System.setProperty("aws.endpointUrlDynamoDb", endpoint);
         System.setProperty("aws.accessKeyId", "local");
@@ -115,7 +176,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + gateway.port();
+        return "http://" + LocalDynamoDb.HOST + ":" + gateway.port();
     }
 
     public String dynamoEndpoint() {
@@ -134,17 +195,21 @@ public final class LocalStack implements AutoCloseable {
         return functions;
     }
 
+    PaymentSandbox sandbox() {
+        return sandbox;
+    }
+
     String banner() {
         StringBuilder out = new StringBuilder();
         out.append("Peduli local stack\n");
-        if (gateway != null) {
-            out.append("  API:        ").append(baseUrl()).append('\n');
-        }
+        out.append("  API:        ").append(baseUrl()).append('\n');
+        out.append("  payments:   ").append(baseUrl()).append("/_sandbox/ plays Midtrans and Xendit (pay at the pledge's payment.url)\n");
         out.append("  data:       ").append(dataDir == null ? "in memory (gone when stopped)" : dataDir.toAbsolutePath()).append('\n');
         out.append("  DynamoDB:   ").append(dynamo.endpoint()).append(" table ").append(tableName).append('\n');
         out.append("  development configuration (set the variables to override):\n");
         configuration.forEach((k, v) -> out.append("    ").append(k).append('=').append(v).append('\n'));
         out.append("  officer tokens: POST /_local/token {\"sub\":\"siska\",\"groups\":[\"officer:64.74\"]}\n");
+        out.append("  reconcile now:  POST /_local/reconcile (it also runs every 10 minutes)\n");
         return out.toString();
     }
 

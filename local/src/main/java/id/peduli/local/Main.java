@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         version = "Peduli local stack 1.0.0-SNAPSHOT",
         description = "Runs Peduli on this machine: DynamoDB Local, the functions and the HTTP API on loopback.%n"
                 + "Without a command it serves (as 'serve' does).",
-        subcommands = {Main.Serve.class, Main.Invoke.class, Main.VerifyLedger.class, Main.BenchCommand.class},
+        subcommands = {Main.Serve.class, Main.Invoke.class, Main.Reconcile.class, Main.VerifyLedger.class,
+                Main.BenchCommand.class},
         exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 1)
 public final class Main implements Callable<Integer> {
     @Mixin
@@ -90,10 +91,11 @@ public final class Main implements Callable<Integer> {
             if (!Files.isRegularFile(templateFile)) {
                 throw new IllegalArgumentException("no template at " + templateFile);
             }
-            return new LocalStack.Options(templateFile, inMemory ? null : dataDir, port(), serve);
+            // one-off commands take any free port, so they run beside a serving stack
+            return new LocalStack.Options(templateFile, inMemory ? null : dataDir, serve ? port() : 0, serve);
         }
 
-        private int port() {
+        int port() {
             if (port != null) {
                 return port;
             }
@@ -159,6 +161,39 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             return LedgerVerifier.verify(base, appealId, spec.commandLine().getOut()).isEmpty() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "reconcile", mixinStandardHelpOptions = true,
+            description = "Run payment reconciliation once, now, on the running local stack (POST /_local/reconcile), "
+                    + "and print what it changed.")
+    static final class Reconcile implements Callable<Integer> {
+        @Option(names = "--port", paramLabel = "N", description = "the running stack's port (default: PORT or 3000)")
+        Integer port;
+
+        @Option(names = "--as-of", paramLabel = "INSTANT", description = "run as if the clock read this RFC 3339 instant")
+        String asOf;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            StackOptions options = new StackOptions();
+            options.port = port;
+            String body = asOf == null ? "{}" : Json.write(Json.object().put("asOf", asOf));
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + options.port()
+                                    + "/_local/reconcile"))
+                            .header("content-type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                spec.commandLine().getErr().println("error: reconciliation answered " + answer.statusCode() + ": " + answer.body());
+                return 1;
+            }
+            spec.commandLine().getOut().println(answer.body());
+            return 0;
         }
     }
 

@@ -54,7 +54,8 @@ public final class Template {
     }
 
     /** A function's logical id, handler class and the routes it serves. */
-    public record Function(String logicalId, String handlerClass, String codeUri, List<Route> routes) {}
+    /** A function: its handler, its HttpApi routes, and the rates of its Schedule events (e.g. {@code rate(10 minutes)}). */
+    public record Function(String logicalId, String handlerClass, String codeUri, List<Route> routes, List<String> schedules) {}
 
     /** One HttpApi event: method, path template, and whether the JWT authorizer guards it. */
     public record Route(String method, String path, boolean authorized) {
@@ -103,6 +104,7 @@ public final class Template {
             Map<String, Object> props = map(resource.get("Properties"));
             String handler = String.valueOf(props.getOrDefault("Handler", globals.get("Handler")));
             List<Route> routes = new ArrayList<>();
+            List<String> schedules = new ArrayList<>();
             map(props.get("Events")).values().forEach(e -> {
                 Map<String, Object> event = map(e);
                 if ("HttpApi".equals(event.get("Type"))) {
@@ -111,9 +113,11 @@ public final class Template {
                     boolean authorized = authorizer == null ? defaultAuthorizer : !"NONE".equals(authorizer);
                     routes.add(new Route(String.valueOf(ep.get("Method")).toUpperCase(), String.valueOf(ep.get("Path")),
                             authorized));
+                } else if ("Schedule".equals(event.get("Type"))) {
+                    schedules.add(String.valueOf(map(event.get("Properties")).get("Schedule")));
                 }
             });
-            functions.add(new Function(id, handler.split("::")[0], String.valueOf(props.get("CodeUri")), routes));
+            functions.add(new Function(id, handler.split("::")[0], String.valueOf(props.get("CodeUri")), routes, schedules));
         });
         return functions;
     }

@@ -222,9 +222,9 @@ class LedgerApiTest {
         Stores stores = Stores.on(new Dynamo(client(), LocalApi.stack().tableName()));
         Instant now = Instant.now();
         for (int i = 0; i < n; i++) {
-            Donation d = new Donation(Ids.newId(), "peduli-" + Ids.newId(), appeal, Rupiah.of(10_000 + i),
-                    i % 3 == 0 ? null : "Donor " + i, i % 5 == 0, null, Provider.MIDTRANS, DonationStatus.PENDING,
-                    now, now.plusSeconds(86_400), null, null, null);
+            Donation d = Donation.pledged(Ids.newId(), "peduli-" + Ids.newId(), appeal, Rupiah.of(10_000 + i),
+                    i % 3 == 0 ? null : "Donor " + i, i % 5 == 0, null, Provider.MIDTRANS, null, now,
+                    now.plusSeconds(86_400));
             stores.donations().pledge(d, null);
             stores.donations().apply(d, DonationStatus.SETTLED, now);
         }

@@ -31,7 +31,7 @@ final class LocalApi {
         if (stack == null) {
             LogCapture.install();
             try {
-                stack = LocalStack.start(new LocalStack.Options(Main.findTemplate(), null, 0, true));
+                stack = LocalStack.start(new LocalStack.Options(Main.findTemplate(), null, 0, false));
             } catch (Exception e) {
                 throw new IllegalStateException("local stack did not start", e);
             }

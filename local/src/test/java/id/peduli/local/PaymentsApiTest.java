@@ -44,18 +44,22 @@ class PaymentsApiTest {
     }
 
     @Test
-    void pledge_isPending_withAnOrderIdForTheGateway() {
+    void pledge_isPending_withAnOrderIdForTheGateway_andAPaymentPage() {
         String appeal = LocalApi.verifiedAppeal(REGION, 10_000_000);
         JsonNode d = pledge(appeal, 50_000, "midtrans");
 
         assertThat(AppealsApiTest.fieldNames(d)).containsExactlyInAnyOrder("id", "orderId", "appealId", "amount",
-                "provider", "status", "createdAt", "expiresAt");
+                "provider", "status", "createdAt", "expiresAt", "payment");
         assertThat(d.get("status").asText()).isEqualTo("PENDING");
         assertThat(d.get("amount").asLong()).isEqualTo(50_000);
         assertThat(d.get("orderId").asText()).isNotEqualTo(d.get("id").asText()).matches("[A-Za-z0-9_~.-]{1,50}");
+        assertThat(d.get("payment").get("url").asText())
+                .isEqualTo(LocalApi.stack().baseUrl() + "/_sandbox/pay/" + d.get("payment").get("providerReference").asText());
         JsonNode receipt = get("/donations/" + d.get("id").asText()).json();
         assertThat(receipt.get("status").asText()).isEqualTo("PENDING");
-        assertThat(receipt.get("settledAt").isNull()).isTrue();
+        assertThat(receipt.has("settledAt")).isFalse();
+        assertThat(receipt.get("payment")).isEqualTo(d.get("payment"));
+        assertThat(receipt.get("expiresAt")).isEqualTo(d.get("expiresAt"));
         assertThat(get("/donations/" + d.get("orderId").asText()).status()).isEqualTo(404);
     }
 

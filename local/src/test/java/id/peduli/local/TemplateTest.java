@@ -106,7 +106,7 @@ class TemplateTest {
             List<String> declaredIndexes = Template.list(declared.get("GlobalSecondaryIndexes")).stream()
                     .map(i -> (String) Template.map(i).get("IndexName")).toList();
             assertThat(table.table().globalSecondaryIndexes()).extracting(i -> i.indexName())
-                    .containsExactlyInAnyOrderElementsOf(declaredIndexes).hasSize(5);
+                    .containsExactlyInAnyOrderElementsOf(declaredIndexes).hasSize(6);
             assertThat(client.describeTimeToLive(d -> d.tableName(stack.tableName())).timeToLiveDescription())
                     .satisfies(ttl -> {
                         assertThat(ttl.attributeName()).isEqualTo("ttl");

@@ -4,24 +4,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.core.Config;
 import id.peduli.core.domain.DomainException;
-import id.peduli.core.domain.DonationStatus;
 import id.peduli.core.domain.Provider;
 import id.peduli.core.http.Body;
 import id.peduli.core.http.HttpFunction;
 import id.peduli.core.http.HttpRequest;
 import id.peduli.core.http.HttpResponse;
 import id.peduli.core.http.Input;
+import id.peduli.core.http.Json;
 import id.peduli.core.store.Stores;
+import id.peduli.donations.gateway.MidtransGateway;
+import id.peduli.donations.gateway.Notification;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * {@code POST /webhooks/midtrans}: Midtrans HTTP notifications. Authentic only if {@code signature_key} is the
- * SHA-512 of {@code order_id + status_code + gross_amount + serverKey}; nothing else is looked at before that.
+ * SHA-512 of {@code order_id + status_code + gross_amount + serverKey}, over the values' text exactly as sent (a
+ * number stays as written: {@code 50000.00} is not {@code 50000}); nothing else is looked at before that.
  */
 public final class MidtransWebhookHandler extends HttpFunction {
     private final Payments payments;
@@ -41,15 +46,21 @@ public final class MidtransWebhookHandler extends HttpFunction {
     @Override
     protected HttpResponse handle(HttpRequest request) {
         ObjectNode body = Body.object(request);
-        if (!authentic(body)) {
+        Map<String, String> sent;
+        try {
+            sent = Json.scalarsAsSent(request.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("a body Body.object accepted did not parse again", e);
+        }
+        if (!authentic(body, sent)) {
             throw new DomainException.Unauthenticated("The notification is not authentic.");
         }
         Input in = Input.of(body);
         String orderId = in.text("order_id", 1, 64, true);
         String status = in.text("transaction_status", 1, 64, true);
-        String gross = in.text("gross_amount", 1, 32, true);
-        BigDecimal paid = gross == null ? null : Payments.amount(gross);
-        if (gross != null && paid == null) {
+        String gross = sent.get("gross_amount");
+        BigDecimal paid = Notification.amount(gross);
+        if (paid == null) {
             in.error("gross_amount", "must be a decimal amount");
         }
         JsonNode fraud = body.get("fraud_status");
@@ -57,32 +68,22 @@ public final class MidtransWebhookHandler extends HttpFunction {
             in.error("fraud_status", "must be a string");
         }
         in.check();
-        DonationStatus target = map(status, fraud == null || fraud.isNull() ? null : fraud.asText());
-        return payments.apply(new Payments.Notification(Provider.MIDTRANS, orderId, target, paid, gross), clock.instant());
+        return payments.answer(new Notification(Provider.MIDTRANS, orderId,
+                MidtransGateway.statusOf(status, fraud == null || fraud.isNull() ? null : fraud.asText()), paid, gross),
+                clock.instant());
     }
 
-    /** The contract's mapping; null means the notification changes nothing. */
-    static DonationStatus map(String transactionStatus, String fraudStatus) {
-        return switch (transactionStatus) {
-            case "capture", "settlement" -> fraudStatus == null || fraudStatus.equals("accept") ? DonationStatus.SETTLED
-                    : fraudStatus.equals("deny") ? DonationStatus.FAILED : null;
-            case "deny", "cancel", "failure" -> DonationStatus.FAILED;
-            case "expire" -> DonationStatus.EXPIRED;
-            case "refund" -> DonationStatus.REFUNDED;
-            default -> null; // pending, authorize, partial_refund, ...: nothing to apply
-        };
-    }
-
-    private boolean authentic(ObjectNode body) {
-        JsonNode orderId = body.get("order_id");
-        JsonNode statusCode = body.get("status_code");
-        JsonNode gross = body.get("gross_amount");
+    /** The signature over the three values as sent; they must be strings or numbers, the signature a string. */
+    private boolean authentic(ObjectNode body, Map<String, String> sent) {
+        String orderId = sent.get("order_id");
+        String statusCode = sent.get("status_code");
+        String gross = sent.get("gross_amount");
         JsonNode signature = body.get("signature_key");
-        if (!(orderId != null && orderId.isTextual() && statusCode != null && statusCode.isTextual()
-                && gross != null && gross.isTextual() && signature != null && signature.isTextual())) {
+        if (orderId == null || statusCode == null || gross == null || signature == null || !signature.isTextual()
+                || !body.get("order_id").isTextual()) {
             return false;
         }
-        byte[] expected = HexFormat.of().formatHex(sha512(orderId.asText() + statusCode.asText() + gross.asText()))
+        byte[] expected = HexFormat.of().formatHex(sha512(orderId + statusCode + gross))
                 .getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, signature.asText().getBytes(StandardCharsets.UTF_8));
     }

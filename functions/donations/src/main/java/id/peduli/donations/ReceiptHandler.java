@@ -3,6 +3,7 @@ package id.peduli.donations;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.core.domain.DomainException;
 import id.peduli.core.domain.Donation;
+import id.peduli.core.domain.DonationStatus;
 import id.peduli.core.domain.Ids;
 import id.peduli.core.domain.Times;
 import id.peduli.core.http.HttpFunction;
@@ -12,8 +13,9 @@ import id.peduli.core.http.Json;
 import id.peduli.core.store.Stores;
 
 /**
- * {@code GET /donations/{id}}: the donor's receipt. Once settled it carries the {@code seq} and {@code hash} of its
- * ledger entry: a witness that makes a rewrite of the chain detectable by anyone who kept a receipt.
+ * {@code GET /donations/{id}}: the donor's receipt. While PENDING it says where to pay; once credited it carries the
+ * {@code seq} and {@code hash} of its ledger entry: a witness that makes a rewrite of the chain detectable by anyone
+ * who kept a receipt. It shows no e-mail and nothing the donor did not choose to make public.
  */
 public final class ReceiptHandler extends HttpFunction {
     private final Stores stores;
@@ -35,9 +37,18 @@ public final class ReceiptHandler extends HttpFunction {
         receipt.put("id", d.id());
         receipt.put("appealId", d.appealId());
         receipt.put("amount", d.amount().value());
+        receipt.put("provider", d.provider().wireName());
         receipt.put("status", d.status().name());
         receipt.put("createdAt", Times.format(d.createdAt()));
-        receipt.put("settledAt", Times.format(d.settledAt()));
+        receipt.put("expiresAt", Times.format(d.expiresAt()));
+        if (d.settledAt() != null) {
+            receipt.put("settledAt", Times.format(d.settledAt()));
+        }
+        if (d.status() == DonationStatus.PENDING && d.payment() != null) {
+            ObjectNode payment = receipt.putObject("payment");
+            payment.put("url", d.payment().url());
+            payment.put("providerReference", d.payment().reference());
+        }
         if (d.ledgerSeq() != null) {
             receipt.put("ledgerSeq", d.ledgerSeq());
             receipt.put("ledgerHash", d.ledgerHash());

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.core.Config;
 import id.peduli.core.domain.DomainException;
-import id.peduli.core.domain.DonationStatus;
 import id.peduli.core.domain.Provider;
 import id.peduli.core.http.Body;
 import id.peduli.core.http.HttpFunction;
@@ -12,6 +11,8 @@ import id.peduli.core.http.HttpRequest;
 import id.peduli.core.http.HttpResponse;
 import id.peduli.core.http.Input;
 import id.peduli.core.store.Stores;
+import id.peduli.donations.gateway.Notification;
+import id.peduli.donations.gateway.XenditGateway;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -57,12 +58,7 @@ public final class XenditWebhookHandler extends HttpFunction {
             }
         }
         in.check();
-        DonationStatus target = switch (status) {
-            case "PAID", "SETTLED" -> DonationStatus.SETTLED;
-            case "EXPIRED" -> DonationStatus.EXPIRED;
-            default -> null;
-        };
-        return payments.apply(new Payments.Notification(Provider.XENDIT, orderId, target, paid,
+        return payments.answer(new Notification(Provider.XENDIT, orderId, XenditGateway.statusOf(status), paid,
                 paid == null ? null : paid.toPlainString()), clock.instant());
     }
 }

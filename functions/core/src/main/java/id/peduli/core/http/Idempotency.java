@@ -69,7 +69,7 @@ public final class Idempotency {
     }
 
     /** The stored first answer for this key, or null when there is none. */
-    HttpResponse replay(Key key) {
+    public HttpResponse replay(Key key) {
         if (key == null) {
             return null;
         }
@@ -88,7 +88,7 @@ public final class Idempotency {
     }
 
     /** After losing a race to a concurrent request with the same key: its answer, now stored. */
-    private HttpResponse replayAfterRace(Key key) {
+    public HttpResponse replayAfterRace(Key key) {
         HttpResponse replay = replay(key);
         if (replay == null) {
             throw new DomainException.Conflict("A request with this Idempotency-Key is being processed; retry shortly.");

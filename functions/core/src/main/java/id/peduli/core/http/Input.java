@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.core.domain.DomainException;
 import id.peduli.core.domain.DomainException.FieldError;
+import id.peduli.core.domain.Email;
 import id.peduli.core.domain.Times;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -96,6 +97,16 @@ public final class Input {
         }
         if (text.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
             error(field, "must not contain control characters");
+            return null;
+        }
+        return text;
+    }
+
+    /** An e-mail address ({@link Email}), or null when absent. */
+    public String email(String field, boolean required) {
+        String text = text(field, 1, 254, required);
+        if (text != null && !Email.isValid(text)) {
+            error(field, "must be a valid e-mail address");
             return null;
         }
         return text;

@@ -92,6 +92,33 @@ public final class Json {
         }
     }
 
+    /**
+     * The top-level scalar members of a JSON object exactly as the sender wrote them: a string's content, or a
+     * number's own text ({@code 50000.00} stays {@code "50000.00"}, where a tree would keep {@code 5E+4}). For
+     * signatures computed over the values as sent. Members that are objects, arrays or null are left out.
+     * @throws IOException when the body is not one well-formed JSON object
+     */
+    public static Map<String, String> scalarsAsSent(byte[] body) throws IOException {
+        Map<String, String> scalars = new java.util.HashMap<>();
+        try (JsonParser p = FACTORY.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new JsonParseException(p, "not an object");
+            }
+            for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NUMBER_INT
+                        || value == JsonToken.VALUE_NUMBER_FLOAT || value == JsonToken.VALUE_TRUE
+                        || value == JsonToken.VALUE_FALSE) {
+                    scalars.put(name, p.getText());
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        return scalars;
+    }
+
     /** Reads one JSON value (an event); empty input reads as a missing node. */
     public static JsonNode read(InputStream in) {
         try (JsonParser parser = EVENTS.createParser(in)) {

@@ -7,10 +7,12 @@ import id.peduli.core.domain.Donation;
 import id.peduli.core.domain.DonationStatus;
 import id.peduli.core.domain.LedgerEntry;
 import id.peduli.core.domain.LedgerEntryType;
+import id.peduli.core.domain.Payment;
 import id.peduli.core.domain.Times;
 import id.peduli.core.store.DonationStore;
 import id.peduli.core.store.IdempotencyConflict;
 import id.peduli.core.store.IdempotencyRecord;
+import id.peduli.core.store.Page;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -39,31 +43,134 @@ public final class DynamoDonationStore implements DonationStore {
     }
 
     @Override
-    public void pledge(Donation donation, IdempotencyRecord idempotency) {
-        List<TransactWriteItem> items = new ArrayList<>(4);
-        items.add(TransactWriteItem.builder().conditionCheck(c -> c.tableName(dynamo.table())
-                .key(Keys.totals(donation.appealId()))
-                .conditionExpression("#status = :verified")
-                .expressionAttributeNames(Map.of("#status", Items.APPEAL_STATUS))
-                .expressionAttributeValues(Map.of(":verified", AttributeValue.fromS(AppealStatus.VERIFIED.name()))))
-                .build());
-        items.add(TransactWriteItem.builder().put(p -> p.tableName(dynamo.table()).item(Items.donation(donation))
-                .conditionExpression("attribute_not_exists(pk)")).build());
-        items.add(TransactWriteItem.builder().put(p -> p.tableName(dynamo.table()).item(Items.receipt(donation))
-                .conditionExpression("attribute_not_exists(pk)")).build());
-        if (idempotency != null) {
-            items.add(Transactions.idempotencyPut(dynamo.table(), idempotency));
-        }
+    public boolean pledge(Donation donation, String requestHash) {
+        List<TransactWriteItem> items = List.of(
+                TransactWriteItem.builder().conditionCheck(c -> c.tableName(dynamo.table())
+                        .key(Keys.totals(donation.appealId()))
+                        .conditionExpression("#status = :verified")
+                        .expressionAttributeNames(Map.of("#status", Items.APPEAL_STATUS))
+                        .expressionAttributeValues(Map.of(":verified", AttributeValue.fromS(AppealStatus.VERIFIED.name()))))
+                        .build(),
+                TransactWriteItem.builder().put(p -> p.tableName(dynamo.table()).item(Items.donation(donation, requestHash))
+                        .conditionExpression("attribute_not_exists(pk)")).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(dynamo.table()).item(Items.receipt(donation))
+                        .conditionExpression("attribute_not_exists(pk)")).build());
         try {
             dynamo.client().transactWriteItems(t -> t.transactItems(items));
+            return true;
         } catch (TransactionCanceledException e) {
-            if (idempotency != null && Dynamo.conditionFailed(e, 3)) {
-                throw new IdempotencyConflict();
+            if (Dynamo.conditionFailed(e, 1)) {
+                return false; // made by an earlier attempt of the same request
             }
             if (Dynamo.conditionFailed(e, 0)) {
                 throw new DomainException.Conflict("The appeal does not accept pledges any more.");
             }
             throw e;
+        }
+    }
+
+    @Override
+    public Optional<Pledge> pledgeOf(String orderId) {
+        Map<String, AttributeValue> item = dynamo.client().getItem(g -> g.tableName(dynamo.table())
+                .key(Keys.donation(orderId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(new Pledge(Items.donation(item), new Items.Reader(item).s(Items.REQUEST_HASH)));
+    }
+
+    @Override
+    public boolean claimPaymentCreation(String orderId, Instant now, Instant until) {
+        try {
+            dynamo.client().updateItem(u -> u.tableName(dynamo.table()).key(Keys.donation(orderId))
+                    .updateExpression("SET #lease = :until")
+                    .conditionExpression("#status = :pending AND attribute_not_exists(#url)"
+                            + " AND (attribute_not_exists(#lease) OR #lease < :now)")
+                    .expressionAttributeNames(Map.of("#lease", Items.LEASE, "#status", Items.STATUS,
+                            "#url", Items.PAYMENT_URL))
+                    .expressionAttributeValues(Map.of(":until", AttributeValue.fromS(Times.format(until)),
+                            ":now", AttributeValue.fromS(Times.format(now)),
+                            ":pending", AttributeValue.fromS(DonationStatus.PENDING.name()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void releaseClaim(String orderId) {
+        dynamo.client().updateItem(u -> u.tableName(dynamo.table()).key(Keys.donation(orderId))
+                .updateExpression("REMOVE #lease").conditionExpression("attribute_exists(pk)")
+                .expressionAttributeNames(Map.of("#lease", Items.LEASE)));
+    }
+
+    @Override
+    public boolean attachPayment(Donation donation, Payment payment, IdempotencyRecord idempotency) {
+        List<TransactWriteItem> items = new ArrayList<>(2);
+        items.add(TransactWriteItem.builder().update(u -> u.tableName(dynamo.table()).key(Keys.donation(donation.orderId()))
+                .updateExpression("SET #url = :url, #ref = :ref REMOVE #lease")
+                .conditionExpression("#status = :pending AND attribute_not_exists(#url)")
+                .expressionAttributeNames(Map.of("#url", Items.PAYMENT_URL, "#ref", Items.PAYMENT_REFERENCE,
+                        "#lease", Items.LEASE, "#status", Items.STATUS))
+                .expressionAttributeValues(Map.of(":url", AttributeValue.fromS(payment.url()),
+                        ":ref", AttributeValue.fromS(payment.reference()),
+                        ":pending", AttributeValue.fromS(DonationStatus.PENDING.name())))).build());
+        if (idempotency != null) {
+            items.add(Transactions.idempotencyPut(dynamo.table(), idempotency));
+        }
+        try {
+            dynamo.client().transactWriteItems(t -> t.transactItems(items));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (Dynamo.conditionFailed(e, 0)) {
+                return false;
+            }
+            if (idempotency != null && Dynamo.conditionFailed(e, 1)) {
+                throw new IdempotencyConflict();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Page<Donation> pending(Instant pledgedBefore, String after, int limit) {
+        Keys.Index index = Keys.Index.PENDING_BY_AGE;
+        QueryRequest.Builder query = QueryRequest.builder().tableName(dynamo.table()).indexName(index.indexName)
+                .keyConditionExpression("#p = :p AND #s < :before")
+                .expressionAttributeNames(Map.of("#p", index.pk, "#s", index.sk))
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(Keys.PENDING),
+                        ":before", AttributeValue.fromS(Times.format(pledgedBefore))));
+        if (after != null) {
+            String orderId = after.substring(after.indexOf('#') + 1);
+            Map<String, AttributeValue> start = new HashMap<>(Keys.donation(orderId));
+            start.put(index.pk, AttributeValue.fromS(Keys.PENDING));
+            start.put(index.sk, AttributeValue.fromS(after));
+            query.exclusiveStartKey(start);
+        }
+        List<Map<String, AttributeValue>> items = dynamo.query(query.build(), limit + 1);
+        List<Donation> page = new ArrayList<>(Math.min(limit, items.size()));
+        items.stream().limit(limit).forEach(item -> page.add(Items.donation(item)));
+        String next = items.size() > limit ? items.get(limit - 1).get(index.sk).s() : null;
+        return new Page<>(page, next == null ? null : Map.of("after", next));
+    }
+
+    @Override
+    public String pendingPosition(Donation donation) {
+        return Keys.pendingSk(Times.format(donation.createdAt()), donation.orderId());
+    }
+
+    @Override
+    public Optional<String> reconcileCursor() {
+        Map<String, AttributeValue> item = dynamo.client().getItem(g -> g.tableName(dynamo.table())
+                .key(Keys.reconcileCursor()).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(new Items.Reader(item).s("after"));
+    }
+
+    @Override
+    public void saveReconcileCursor(String after) {
+        if (after == null) {
+            dynamo.client().deleteItem(d -> d.tableName(dynamo.table()).key(Keys.reconcileCursor()));
+        } else {
+            dynamo.client().putItem(p -> p.tableName(dynamo.table())
+                    .item(new Items.Writer(Keys.reconcileCursor()).s("after", after).item));
         }
     }
 
@@ -131,17 +238,23 @@ public final class DynamoDonationStore implements DonationStore {
                     funded.isPresent() ? AppealStatus.FUNDED : head.appealStatus()));
             funded.ifPresent(items::add);
         }
-        Instant settledAt = status == DonationStatus.SETTLED ? at : current.settledAt();
-        Map<String, String> names = new HashMap<>(Map.of("#status", "status"));
+        Map<String, String> names = new HashMap<>(Map.of("#status", Items.STATUS));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":from", AttributeValue.fromS(current.status().name()),
                 ":to", AttributeValue.fromS(status.name())));
         StringBuilder update = new StringBuilder("SET #status = :to");
         if (status == DonationStatus.SETTLED) {
             update.append(", settledAt = :settledAt, ledgerSeq = :seq, ledgerHash = :hash");
-            values.put(":settledAt", AttributeValue.fromS(Times.format(settledAt)));
+            values.put(":settledAt", AttributeValue.fromS(Times.format(at)));
             values.put(":seq", AttributeValue.fromN(Long.toString(seq)));
             values.put(":hash", AttributeValue.fromS(hash));
+        }
+        if (current.status() == DonationStatus.PENDING) {
+            // out of the sparse index of pending donations, and no claim on creating its payment left behind
+            update.append(" REMOVE #pendingPk, #pendingSk, #lease");
+            names.put("#pendingPk", Keys.Index.PENDING_BY_AGE.pk);
+            names.put("#pendingSk", Keys.Index.PENDING_BY_AGE.sk);
+            names.put("#lease", Items.LEASE);
         }
         items.add(TransactWriteItem.builder().update(u -> u.tableName(dynamo.table())
                 .key(Keys.donation(current.orderId()))
@@ -150,10 +263,7 @@ public final class DynamoDonationStore implements DonationStore {
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)).build());
         dynamo.client().transactWriteItems(t -> t.transactItems(items));
-        Donation updated = new Donation(current.id(), current.orderId(), current.appealId(), current.amount(),
-                current.donorName(), current.anonymous(), current.message(), current.provider(), status,
-                current.createdAt(), current.expiresAt(), settledAt, seq, hash);
-        return new Applied(Result.APPLIED, updated, entry);
+        return new Applied(Result.APPLIED, current.moved(status, at, entry), entry);
     }
 
     /**

@@ -11,6 +11,7 @@ import id.peduli.core.domain.LedgerEntry;
 import id.peduli.core.domain.LedgerEntryType;
 import id.peduli.core.domain.Nik;
 import id.peduli.core.domain.Patient;
+import id.peduli.core.domain.Payment;
 import id.peduli.core.domain.Provider;
 import id.peduli.core.domain.RegionCode;
 import id.peduli.core.domain.Reporter;
@@ -254,7 +255,8 @@ final class Items {
 
     // ---- donations
 
-    static Map<String, AttributeValue> donation(Donation d) {
+    /** A donation; while PENDING it carries the sparse index attributes reconciliation finds it by. */
+    static Map<String, AttributeValue> donation(Donation d, String requestHash) {
         Writer w = new Writer(Keys.donation(d.orderId()))
                 .s("id", d.id())
                 .s("orderId", d.orderId())
@@ -264,22 +266,39 @@ final class Items {
                 .bool("anonymous", d.anonymous())
                 .s("message", d.message())
                 .s("provider", d.provider().wireName())
-                .s("status", d.status().name())
+                .s(STATUS, d.status().name())
                 .time("createdAt", d.createdAt())
                 .time("expiresAt", d.expiresAt())
                 .time("settledAt", d.settledAt())
                 .n("ledgerSeq", d.ledgerSeq())
-                .s("ledgerHash", d.ledgerHash());
+                .s("ledgerHash", d.ledgerHash())
+                .s(EMAIL, d.email())
+                .s(PAYMENT_URL, d.payment() == null ? null : d.payment().url())
+                .s(PAYMENT_REFERENCE, d.payment() == null ? null : d.payment().reference())
+                .s(REQUEST_HASH, requestHash);
+        if (d.status() == DonationStatus.PENDING) {
+            w.s(Keys.Index.PENDING_BY_AGE.pk, Keys.PENDING)
+                    .s(Keys.Index.PENDING_BY_AGE.sk, Keys.pendingSk(Times.format(d.createdAt()), d.orderId()));
+        }
         return w.item;
     }
 
     static Donation donation(Map<String, AttributeValue> item) {
         Reader r = new Reader(item);
+        String url = r.s(PAYMENT_URL);
         return new Donation(r.s("id"), r.s("orderId"), r.s("appealId"), Rupiah.of(r.n("amount")), r.s("donorName"),
                 r.bool("anonymous"), r.s("message"), Provider.fromWire(r.s("provider")).orElseThrow(),
-                DonationStatus.valueOf(r.s("status")), r.time("createdAt"), r.time("expiresAt"), r.time("settledAt"),
-                r.nOrNull("ledgerSeq"), r.s("ledgerHash"));
+                DonationStatus.valueOf(r.s(STATUS)), r.time("createdAt"), r.time("expiresAt"), r.time("settledAt"),
+                r.nOrNull("ledgerSeq"), r.s("ledgerHash"), r.s(EMAIL),
+                url == null ? null : new Payment(url, r.s(PAYMENT_REFERENCE)));
     }
+
+    static final String STATUS = "status";
+    static final String EMAIL = "email";
+    static final String PAYMENT_URL = "paymentUrl";
+    static final String PAYMENT_REFERENCE = "providerReference";
+    static final String REQUEST_HASH = "requestHash";
+    static final String LEASE = "leaseUntil";
 
     static Map<String, AttributeValue> receipt(Donation d) {
         return new Writer(Keys.receipt(d.id())).s("orderId", d.orderId()).item;

@@ -13,10 +13,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * APPEAL#id      H#at#version  an officer decision
  * APPEAL#id      HEAD          its ledger head: totals, last seq, last hash, target, copy of the status
  * APPEAL#id      L#seq         a ledger entry, immutable
- * DONATION#order D            a donation
+ * DONATION#order D            a donation (in the sparse index PendingByAge while PENDING)
  * RECEIPT#id     R            the donor's receipt number, pointing at the order
  * NIK#hmac       APPEAL#id    an appeal for the patient with that NIK (keyed hash, never the NIK)
  * IDEM#scope#key I            an idempotent request's first answer (TTL 24 h)
+ * RECONCILE      CURSOR       where the last reconciliation run stopped
  * </pre>
  * Within an appeal's partition everything but the ledger entries sorts before {@code L#}, so what officers see of an
  * appeal is one query ({@code sk < "L#"}), however long its ledger. Public so that tests and the benchmark build
@@ -36,13 +37,17 @@ public final class Keys {
 
     private Keys() {}
 
-    /** The five indexes over appeal items: public listings by regency, province and all; queues by regency, province. */
+    /**
+     * The indexes: over appeal items, public listings by regency, province and all, and queues by regency and
+     * province; over donation items, the sparse index of those still PENDING, oldest pledge first.
+     */
     public enum Index {
         PUBLIC_BY_REGENCY("PublicByRegency", "gsi1pk", "gsi1sk"),
         PUBLIC_BY_PROVINCE("PublicByProvince", "gsi2pk", "gsi2sk"),
         PUBLIC_ALL("PublicAll", "gsi3pk", "gsi3sk"),
         QUEUE_BY_REGENCY("QueueByRegency", "gsi4pk", "gsi4sk"),
-        QUEUE_BY_PROVINCE("QueueByProvince", "gsi5pk", "gsi5sk");
+        QUEUE_BY_PROVINCE("QueueByProvince", "gsi5pk", "gsi5sk"),
+        PENDING_BY_AGE("PendingByAge", "gsi6pk", "gsi6sk");
 
         final String indexName;
         final String pk;
@@ -97,6 +102,18 @@ public final class Keys {
 
     public static Map<String, AttributeValue> donation(String orderId) {
         return key("DONATION#" + orderId, "D");
+    }
+
+    /** The one partition of the pending-donations index, and a donation's place in it. */
+    public static final String PENDING = "PENDING";
+
+    public static String pendingSk(String createdAt, String orderId) {
+        return createdAt + "#" + orderId;
+    }
+
+    /** Where reconciliation resumes: the pending index's sort key it stopped after. */
+    public static Map<String, AttributeValue> reconcileCursor() {
+        return key("RECONCILE", "CURSOR");
     }
 
     public static Map<String, AttributeValue> receipt(String donationId) {
