@@ -6,8 +6,9 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The whole product on one machine: DynamoDB Local with the template's table, the functions, and the gateway in
- * front of them. Functions are configured exactly as Lambda would configure them, through the variables they read.
+ * The whole product on one machine: DynamoDB Local with the template's table, S3 (s3proxy) with the template's
+ * bucket, the functions, and the gateway in front of them. Functions are configured exactly as Lambda would configure
+ * them, through the variables they read.
  */
 public final class LocalStack implements AutoCloseable {
     /** Development values, used only where the environment sets none. Never use them anywhere real. */
@@ -16,8 +17,11 @@ public final class LocalStack implements AutoCloseable {
             "XENDIT_CALLBACK_TOKEN", "xnd-callback-peduli-local-development",
             "NIK_PEPPER", "peduli-local-development-pepper-0123456789");
     static final String REGION = "ap-southeast-3";
+    /** The access key and secret of the local account; S3 checks request signatures under them. */
+    static final String CREDENTIAL = "local";
 
     private final LocalDynamoDb dynamo;
+    private final LocalS3 s3;
     private final LocalIssuer issuer;
     private final ApiGateway gateway;
     private final Functions functions;
@@ -25,9 +29,10 @@ public final class LocalStack implements AutoCloseable {
     private final String tableName;
     private final Map<String, String> configuration;
 
-    private LocalStack(LocalDynamoDb dynamo, LocalIssuer issuer, ApiGateway gateway, Functions functions, Path dataDir, String tableName,
-                       Map<String, String> configuration) {
+    private LocalStack(LocalDynamoDb dynamo, LocalS3 s3, LocalIssuer issuer, ApiGateway gateway, Functions functions,
+                       Path dataDir, String tableName, Map<String, String> configuration) {
         this.dynamo = dynamo;
+        this.s3 = s3;
         this.issuer = issuer;
         this.gateway = gateway;
         this.functions = functions;
@@ -47,7 +52,11 @@ public final class LocalStack implements AutoCloseable {
         LocalDynamoDb dynamo = LocalDynamoDb.start(options.dataDir() == null ? null : options.dataDir().resolve("dynamodb"),
                 natives);
         String tableName = template.table().getKey();
-        Map<String, String> configuration = configure(dynamo.endpoint(), tableName);
+        // The bucket's local name: the template's logical id in the lower-case, hyphenated form bucket names take.
+        String bucket = template.bucket().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        LocalS3 s3 = LocalS3.start(options.dataDir() == null ? null : options.dataDir().resolve("s3"),
+                bucketName(bucket), CREDENTIAL, CREDENTIAL);
+        Map<String, String> configuration = configure(dynamo.endpoint(), tableName, s3.endpoint(), bucket);
         try (DynamoDbClient admin = id.peduli.core.store.dynamodb.Dynamo.newClient()) {
             TableFromTemplate.ensure(admin, template.table().getValue(), tableName);
         }
@@ -55,18 +64,27 @@ public final class LocalStack implements AutoCloseable {
         Template.Cors cors = template.cors();
         LocalIssuer issuer = LocalIssuer.open(options.dataDir());
         ApiGateway gateway = options.serve() ? new ApiGateway(functions, issuer, cors, "127.0.0.1", options.port()) : null;
-        return new LocalStack(dynamo, issuer, gateway, functions, options.dataDir(), tableName, configuration);
+        return new LocalStack(dynamo, s3, issuer, gateway, functions, options.dataDir(), tableName, configuration);
+    }
+
+    /** The bucket the functions use: {@code DOCUMENTS_BUCKET} when the environment sets it, else the template's. */
+    private static String bucketName(String fromTemplate) {
+        String fromEnv = System.getenv("DOCUMENTS_BUCKET");
+        return fromEnv != null && !fromEnv.isEmpty() ? fromEnv : fromTemplate;
     }
 
     /** Sets what Lambda would set for each function; returns what it set, for the start-up banner. */
-    private static Map<String, String> configure(String endpoint, String tableName) {
+    private static Map<String, String> configure(String endpoint, String tableName, String s3Endpoint, String bucket) {
         Map<String, String> shown = new LinkedHashMap<>();
         setIfAbsent("TABLE_NAME", tableName, shown);
+        setIfAbsent("DOCUMENTS_BUCKET", bucket, shown);
         DEVELOPMENT_SECRETS.forEach((name, value) -> setIfAbsent(name, value, shown));
         System.setProperty("aws.region", System.getenv().getOrDefault("AWS_REGION", REGION));
         System.setProperty("aws.endpointUrlDynamoDb", endpoint);
-        System.setProperty("aws.accessKeyId", "local");
-        System.setProperty("aws.secretAccessKey", "local");
+        // SdkSystemSetting.AWS_ENDPOINT_URL_S3; an IP endpoint is addressed path-style by the SDK's S3 endpoint rules
+        System.setProperty("aws.endpointUrlS3", s3Endpoint);
+        System.setProperty("aws.accessKeyId", CREDENTIAL);
+        System.setProperty("aws.secretAccessKey", CREDENTIAL);
         return shown;
     }
 
@@ -108,6 +126,8 @@ public final class LocalStack implements AutoCloseable {
         }
         out.append("  data:       ").append(dataDir == null ? "in memory (gone when stopped)" : dataDir.toAbsolutePath()).append('\n');
         out.append("  DynamoDB:   ").append(dynamo.endpoint()).append(" table ").append(tableName).append('\n');
+        out.append("  S3:         ").append(s3.endpoint()).append(" bucket ").append(System.getProperty("DOCUMENTS_BUCKET",
+                System.getenv("DOCUMENTS_BUCKET"))).append('\n');
         out.append("  development configuration (set the variables to override):\n");
         configuration.forEach((k, v) -> out.append("    ").append(k).append('=').append(v).append('\n'));
         out.append("  officer tokens: POST /_local/token {\"sub\":\"siska\",\"groups\":[\"officer:64.74\"]}\n");
@@ -119,6 +139,11 @@ public final class LocalStack implements AutoCloseable {
         if (gateway != null) {
             gateway.close();
         }
+        s3.close();
         dynamo.close();
+    }
+
+    public String s3Endpoint() {
+        return s3.endpoint();
     }
 }
