@@ -13,6 +13,7 @@ import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.filesystem.FilesystemApiMetadata;
 
 /**
  * S3 on loopback: s3proxy over jclouds' filesystem store, in this process. Objects live under {@code dataDir}
@@ -43,7 +44,9 @@ final class LocalS3 implements AutoCloseable {
         Files.createDirectories(base);
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", base.toAbsolutePath().toString());
-        BlobStoreContext context = ContextBuilder.newBuilder("filesystem").overrides(properties)
+        // The API's metadata is handed over rather than looked up by name: a lookup loads every provider s3proxy
+        // registers, and its Azure one needs libraries the local stack leaves out.
+        BlobStoreContext context = ContextBuilder.newBuilder(new FilesystemApiMetadata()).overrides(properties)
                 .build(BlobStoreContext.class);
         context.getBlobStore().createContainerInLocation(null, bucket);
         int port = freePort();

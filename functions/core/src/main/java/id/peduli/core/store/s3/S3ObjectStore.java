@@ -17,7 +17,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
@@ -101,8 +100,8 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public void write(String key, byte[] bytes, String contentType) {
-        client.putObject(p -> p.bucket(bucket).key(key).contentType(contentType)
-                .serverSideEncryption(ServerSideEncryption.AES256), RequestBody.fromBytes(bytes));
+        // encrypted by the bucket's default encryption (SSE-S3), which the template sets
+        client.putObject(p -> p.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(bytes));
     }
 
     @Override
