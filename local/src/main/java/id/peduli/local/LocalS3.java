@@ -87,6 +87,15 @@ final class LocalS3 implements AutoCloseable {
         }
     }
 
+    /** Closes after a failed start of the rest of the stack, where there is nothing better to do with a failure. */
+    void closeQuietly() {
+        try {
+            close();
+        } catch (Exception e) {
+            // the process is giving up on the start anyway
+        }
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

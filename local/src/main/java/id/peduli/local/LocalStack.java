@@ -2,7 +2,10 @@ package id.peduli.local;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -46,16 +49,29 @@ public final class LocalStack implements AutoCloseable {
 
     public static LocalStack start(Options options) throws Exception {
         Template template = Template.load(options.template());
+        // The bucket's local name: the template's logical id in the lower-case, hyphenated form bucket names take.
+        String bucket = template.bucket().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        // S3 starts (jclouds, Jetty) while DynamoDB Local does: the two take about as long, and neither needs the other.
+        CompletableFuture<LocalS3> starting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return LocalS3.start(options.dataDir() == null ? null : options.dataDir().resolve("s3"),
+                        bucketName(bucket), CREDENTIAL, CREDENTIAL);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
         // In-memory runs share one native-library folder in the temp directory instead of leaving one behind each.
         Path natives = options.dataDir() != null ? options.dataDir().resolve("native")
                 : Path.of(System.getProperty("java.io.tmpdir"), "peduli-local-native");
-        LocalDynamoDb dynamo = LocalDynamoDb.start(options.dataDir() == null ? null : options.dataDir().resolve("dynamodb"),
-                natives);
+        LocalDynamoDb dynamo;
+        try {
+            dynamo = LocalDynamoDb.start(options.dataDir() == null ? null : options.dataDir().resolve("dynamodb"), natives);
+        } catch (Exception e) {
+            starting.thenAccept(LocalS3::closeQuietly);
+            throw e;
+        }
         String tableName = template.table().getKey();
-        // The bucket's local name: the template's logical id in the lower-case, hyphenated form bucket names take.
-        String bucket = template.bucket().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
-        LocalS3 s3 = LocalS3.start(options.dataDir() == null ? null : options.dataDir().resolve("s3"),
-                bucketName(bucket), CREDENTIAL, CREDENTIAL);
+        LocalS3 s3 = starting.join();
         Map<String, String> configuration = configure(dynamo.endpoint(), tableName, s3.endpoint(), bucket);
         try (DynamoDbClient admin = id.peduli.core.store.dynamodb.Dynamo.newClient()) {
             TableFromTemplate.ensure(admin, template.table().getValue(), tableName);

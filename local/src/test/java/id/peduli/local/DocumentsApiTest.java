@@ -118,6 +118,9 @@ class DocumentsApiTest {
         // the decision answer carries the count too
         LocalApi.Response verified = LocalApi.decide(officer, appeal.id(), "VERIFY", null, null);
         assertThat(verified.json().get("documentCount").asInt()).isEqualTo(1);
+        // closing tags the document for the bucket's 180-day rule (s3proxy keeps no tags); the decision stands
+        assertThat(LocalApi.decide(officer, appeal.id(), "CLOSE", "pasien pulang", null).status()).isEqualTo(200);
+        assertThat(officerList(appeal.id(), "officer:51.03").get("items").get(0).get("status").asText()).isEqualTo("READY");
     }
 
     // ---- what the presigned PUT is bound to
