@@ -9,8 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +22,8 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The whole product on one machine: DynamoDB Local with the template's table, the functions, the gateway in front
- * of them, the payment sandbox the functions reach through their configured provider URLs, and (when asked) the
+ * The whole product on one machine: DynamoDB Local with the template's table, S3 (s3proxy) with the template's
+ * bucket, the functions, the gateway in front of them, the payment sandbox the functions reach through their configured provider URLs, and (when asked) the
  * scheduler that runs scheduled functions on the template's rates. Functions are configured exactly as Lambda
  * would configure them, through the variables they read; a variable set in the environment wins.
  */
@@ -32,9 +35,12 @@ public final class LocalStack implements AutoCloseable {
             "XENDIT_CALLBACK_TOKEN", "xnd-callback-peduli-local-development",
             "NIK_PEPPER", "peduli-local-development-pepper-0123456789");
     static final String REGION = "ap-southeast-3";
+    /** The access key and secret of the local account; S3 checks request signatures under them. */
+    static final String CREDENTIAL = "local";
 
     private final List<AutoCloseable> parts;
     private final LocalDynamoDb dynamo;
+    private final LocalS3 s3;
     private final ApiGateway gateway;
     private final LocalIssuer issuer;
     private final Functions functions;
@@ -43,11 +49,12 @@ public final class LocalStack implements AutoCloseable {
     private final String tableName;
     private final Map<String, String> configuration;
 
-    private LocalStack(List<AutoCloseable> parts, LocalDynamoDb dynamo, ApiGateway gateway, LocalIssuer issuer,
-                       Functions functions, PaymentSandbox sandbox, Path dataDir, String tableName,
+    private LocalStack(List<AutoCloseable> parts, LocalDynamoDb dynamo, LocalS3 s3, ApiGateway gateway,
+                       LocalIssuer issuer, Functions functions, PaymentSandbox sandbox, Path dataDir, String tableName,
                        Map<String, String> configuration) {
         this.parts = parts;
         this.dynamo = dynamo;
+        this.s3 = s3;
         this.gateway = gateway;
         this.issuer = issuer;
         this.functions = functions;
@@ -82,10 +89,34 @@ public final class LocalStack implements AutoCloseable {
             ApiGateway gateway = new ApiGateway(functions, issuer, template.cors(), LocalDynamoDb.HOST, options.port());
             started.add(gateway);
             String base = "http://" + LocalDynamoDb.HOST + ":" + gateway.port();
-            LocalDynamoDb dynamo = LocalDynamoDb.start(options.dataDir() == null ? null : options.dataDir().resolve("dynamodb"));
+            // The bucket's local name: the template's logical id in the lower-case, hyphenated form bucket names take.
+            String bucket = bucketName(template.bucket().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT));
+            // S3 (jclouds, Jetty) starts while DynamoDB Local does: they take about as long, and neither needs the other.
+            CompletableFuture<LocalS3> s3Starting = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return LocalS3.start(options.dataDir() == null ? null : options.dataDir().resolve("s3"), bucket,
+                            CREDENTIAL, CREDENTIAL);
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            });
+            LocalDynamoDb dynamo;
+            try {
+                dynamo = LocalDynamoDb.start(options.dataDir() == null ? null : options.dataDir().resolve("dynamodb"));
+            } catch (Exception e) {
+                s3Starting.thenAccept(LocalS3::closeQuietly);
+                throw e;
+            }
             started.add(dynamo);
+            LocalS3 s3;
+            try {
+                s3 = s3Starting.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+            started.add(s3);
             String tableName = template.table().getKey();
-            Map<String, String> configuration = configure(dynamo.endpoint(), tableName, base);
+            Map<String, String> configuration = configure(dynamo.endpoint(), tableName, base, s3.endpoint(), bucket);
             try (DynamoDbClient admin = id.peduli.core.store.dynamodb.Dynamo.newClient()) {
                 TableFromTemplate.ensure(admin, template.table().getValue(), tableName);
             }
@@ -98,7 +129,7 @@ public final class LocalStack implements AutoCloseable {
             if (options.schedules()) {
                 started.add(schedule(functions));
             }
-            return new LocalStack(started, dynamo, gateway, issuer, functions, sandbox, options.dataDir(), tableName,
+            return new LocalStack(started, dynamo, s3, gateway, issuer, functions, sandbox, options.dataDir(), tableName,
                     configuration);
         } catch (Exception | Error e) {
             closeAll(started);
@@ -149,10 +180,18 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** The bucket the functions use: {@code DOCUMENTS_BUCKET} when the environment sets it, else the template's. */
+    private static String bucketName(String fromTemplate) {
+        String fromEnv = System.getenv("DOCUMENTS_BUCKET");
+        return fromEnv != null && !fromEnv.isEmpty() ? fromEnv : fromTemplate;
+    }
+
     /** Sets what Lambda would set for each function; returns what it set, for the start-up banner. */
-    private static Map<String, String> configure(String endpoint, String tableName, String base) {
+    private static Map<String, String> configure(String endpoint, String tableName, String base, String s3Endpoint,
+                                                 String bucket) {
         Map<String, String> shown = new LinkedHashMap<>();
         setIfAbsent("TABLE_NAME", tableName, shown);
+        setIfAbsent("DOCUMENTS_BUCKET", bucket, shown);
         DEVELOPMENT_SECRETS.forEach((name, value) -> setIfAbsent(name, value, shown));
         setIfAbsent("MIDTRANS_SNAP_URL", base + "/_sandbox/midtrans/snap/v1", shown);
         setIfAbsent("MIDTRANS_API_URL", base + "/_sandbox/midtrans", shown);
@@ -160,8 +199,14 @@ public final class LocalStack implements AutoCloseable {
         setIfAbsent("WEB_ORIGIN", base, shown);
         System.setProperty("aws.region", System.getenv().getOrDefault("AWS_REGION", REGION));
         System.setProperty("aws.endpointUrlDynamoDb", endpoint);
-        System.setProperty("aws.accessKeyId", "local");
-        System.setProperty("aws.secretAccessKey", "local");
+        // SdkSystemSetting.AWS_ENDPOINT_URL_S3; an IP endpoint is addressed path-style by the SDK's S3 endpoint rules
+        System.setProperty("aws.endpointUrlS3", s3Endpoint);
+        // s3proxy does not take the SDK's default flexible checksums (aws-chunked uploads with a trailing CRC, and
+        // x-amz-checksum-mode on reads): the SDK's own settings ask for checksums only where S3 requires them.
+        System.setProperty("aws.requestChecksumCalculation", "WHEN_REQUIRED");
+        System.setProperty("aws.responseChecksumValidation", "WHEN_REQUIRED");
+        System.setProperty("aws.accessKeyId", CREDENTIAL);
+        System.setProperty("aws.secretAccessKey", CREDENTIAL);
         return shown;
     }
 
@@ -181,6 +226,10 @@ public final class LocalStack implements AutoCloseable {
 
     public String dynamoEndpoint() {
         return dynamo.endpoint();
+    }
+
+    public String s3Endpoint() {
+        return s3.endpoint();
     }
 
     public String tableName() {
@@ -206,6 +255,7 @@ public final class LocalStack implements AutoCloseable {
         out.append("  payments:   ").append(baseUrl()).append("/_sandbox/ plays Midtrans and Xendit (pay at the pledge's payment.url)\n");
         out.append("  data:       ").append(dataDir == null ? "in memory (gone when stopped)" : dataDir.toAbsolutePath()).append('\n');
         out.append("  DynamoDB:   ").append(dynamo.endpoint()).append(" table ").append(tableName).append('\n');
+        out.append("  S3:         ").append(s3.endpoint()).append(" bucket ").append(Config.require("DOCUMENTS_BUCKET")).append('\n');
         out.append("  development configuration (set the variables to override):\n");
         configuration.forEach((k, v) -> out.append("    ").append(k).append('=').append(v).append('\n'));
         out.append("  officer tokens: POST /_local/token {\"sub\":\"siska\",\"groups\":[\"officer:64.74\"]}\n");

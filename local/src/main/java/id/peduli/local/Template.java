@@ -130,6 +130,14 @@ public final class Template {
                 .findFirst().orElseThrow(() -> new IllegalStateException("template declares no DynamoDB table"));
     }
 
+    /** The logical id of the one S3 bucket (the documents bucket). */
+    public String bucket() {
+        return resources().entrySet().stream()
+                .filter(e -> "AWS::S3::Bucket".equals(e.getValue().get("Type")))
+                .map(Map.Entry::getKey)
+                .findFirst().orElseThrow(() -> new IllegalStateException("template declares no S3 bucket"));
+    }
+
     private Map<String, Map<String, Object>> apis() {
         Map<String, Map<String, Object>> apis = new LinkedHashMap<>();
         resources().forEach((id, r) -> {

@@ -39,7 +39,10 @@ class AppealsApiTest {
 
         assertThat(r.status()).isEqualTo(201);
         JsonNode body = r.json();
-        assertThat(fieldNames(body)).containsExactlyInAnyOrder("id", "status", "regionCode", "createdAt");
+        LogCapture.secret(body.path("reporterToken").asText(null));
+        assertThat(fieldNames(body)).containsExactlyInAnyOrder("id", "status", "regionCode", "createdAt", "reporterToken");
+        // at least 128 bits, base64url: the reporter's only credential
+        assertThat(body.get("reporterToken").asText()).matches("[A-Za-z0-9_-]{22,}");
         assertThat(body.get("status").asText()).isEqualTo("SUBMITTED");
         assertThat(body.get("regionCode").asText()).isEqualTo("64.74");
         assertThat(body.get("id").asText()).matches("[A-Za-z0-9_-]{22}");
@@ -184,7 +187,10 @@ class AppealsApiTest {
 
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(201);
+        LogCapture.secret(first.json().path("reporterToken").asText(null));
         assertThat(again.json()).isEqualTo(first.json());
+        // the replay answers the same reporter token: it is derived from the appeal, not stored with the answer
+        assertThat(again.json().get("reporterToken").asText()).isEqualTo(first.json().get("reporterToken").asText());
         assertThat(again.header("location")).isEqualTo(first.header("location"));
         JsonNode queue = get("/admin/appeals?regionCode=" + region, bearer(token("o", "officer:" + region))).json();
         assertThat(queue.get("items")).hasSize(1);

@@ -2,7 +2,6 @@ package id.peduli.local;
 
 import static id.peduli.local.LocalApi.appealBody;
 import static id.peduli.local.LocalApi.send;
-import static id.peduli.local.LocalApi.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -31,10 +30,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AuthorizationMatrixTest {
     private static final String REGENCY = "63.01";
     private static String appealId;
+    private static String documentId;
 
     @BeforeAll
-    static void anAppealInTheRegency() {
-        appealId = submit(appealBody(REGENCY));
+    static void anAppealInTheRegency_withADocumentNotYetUploaded() {
+        LocalApi.Reported reported = LocalApi.report(appealBody(REGENCY));
+        appealId = reported.id();
+        documentId = DocumentsApiTest.announce(reported, "KTP", "application/pdf", 100).get("id").asText();
     }
 
     enum Route {
@@ -44,7 +46,13 @@ class AuthorizationMatrixTest {
         DECIDE("POST", id -> "/admin/appeals/" + id + "/decisions", "{\"decision\":\"CLOSE\",\"reason\":\"x\"}"),
         // a SUBMITTED appeal accepts no disbursement: authorised callers get 409
         DISBURSE("POST", id -> "/admin/appeals/" + id + "/disbursements",
-                "{\"amount\":1000,\"recipient\":\"RSUD\",\"reference\":\"T-1\"}");
+                "{\"amount\":1000,\"recipient\":\"RSUD\",\"reference\":\"T-1\"}"),
+        LIST_DOCUMENTS("GET", id -> "/admin/appeals/" + id + "/documents", null),
+        // authorised callers announce a document (201): two per run, well under the limit of twelve
+        ADD_DOCUMENT("POST", id -> "/admin/appeals/" + id + "/documents",
+                "{\"kind\":\"OTHER\",\"contentType\":\"application/pdf\",\"size\":100}"),
+        // nothing was uploaded for the document: authorised callers get 409
+        COMPLETE_DOCUMENT("POST", id -> "/admin/appeals/" + id + "/documents/" + documentId + "/complete", null);
 
         final String method;
         final Function<String, String> path;
@@ -102,7 +110,10 @@ class AuthorizationMatrixTest {
         LocalApi.Response r = send(route.method, route.path.apply(appealId), route.body, headers.toArray(String[]::new));
 
         if (expected == 0) {
-            assertThat(r.status()).as(r.text()).isIn(200, 409);
+            assertThat(r.status()).as(r.text()).isIn(200, 201, 409);
+            if (r.status() == 201) {
+                LocalApi.presigned(r.json().get("upload").get("url").asText());
+            }
         } else {
             assertThat(r.status()).as(r.text()).isEqualTo(expected);
             assertThat(r.text()).doesNotContain(appealId.equals("") ? "-" : "Muhammad");

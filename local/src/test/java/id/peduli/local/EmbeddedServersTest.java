@@ -28,9 +28,10 @@ class EmbeddedServersTest {
     }
 
     @Test
-    void theApiAndDynamoDbLocal_refuseConnectionsOutsideLoopbackAddress127001() throws Exception {
+    void theApiDynamoDbLocalAndS3_refuseConnectionsOutsideLoopbackAddress127001() throws Exception {
         LocalStack stack = LocalApi.stack();
-        List<Integer> ports = List.of(URI.create(stack.baseUrl()).getPort(), URI.create(stack.dynamoEndpoint()).getPort());
+        List<Integer> ports = List.of(URI.create(stack.baseUrl()).getPort(), URI.create(stack.dynamoEndpoint()).getPort(),
+                URI.create(stack.s3Endpoint()).getPort());
         try (ServerSocket everywhere = new ServerSocket(0, 1, null)) {
             connect("127.0.0.2", everywhere.getLocalPort()); // the probe reaches a server bound to every interface
 
@@ -42,6 +43,7 @@ class EmbeddedServersTest {
         }
         assertThat(stack.baseUrl()).startsWith("http://127.0.0.1:");
         assertThat(stack.dynamoEndpoint()).startsWith("http://127.0.0.1:");
+        assertThat(stack.s3Endpoint()).startsWith("http://127.0.0.1:");
     }
 
     @Test

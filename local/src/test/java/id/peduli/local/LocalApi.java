@@ -136,11 +136,34 @@ final class LocalApi {
     }
 
     static String submit(ObjectNode body) {
+        return report(body).id();
+    }
+
+    /** A submitted appeal's id and the reporter's token, which the privacy scan then looks for in the logs. */
+    record Reported(String id, String token) {
+        String[] header() {
+            return new String[] {"x-reporter-token", token};
+        }
+    }
+
+    static Reported report(ObjectNode body) {
         Response r = post("/appeals", body);
         if (r.status() != 201) {
             throw new AssertionError("submit: " + r.text());
         }
-        return r.json().get("id").asText();
+        String token = r.json().get("reporterToken").asText();
+        LogCapture.secret(token);
+        return new Reported(r.json().get("id").asText(), token);
+    }
+
+    /** A presigned URL handed out by the API: the scan looks for it, and for its signature alone, in the logs. */
+    static String presigned(String url) {
+        LogCapture.secret(url);
+        java.util.regex.Matcher signature = java.util.regex.Pattern.compile("X-Amz-Signature=([0-9a-f]+)").matcher(url);
+        if (signature.find()) {
+            LogCapture.secret(signature.group(1));
+        }
+        return url;
     }
 
     static Response decide(String token, String appealId, String decision, String reason, String to) {

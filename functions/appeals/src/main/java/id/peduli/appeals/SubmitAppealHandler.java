@@ -1,6 +1,7 @@
 package id.peduli.appeals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.peduli.core.ReporterToken;
 import id.peduli.core.domain.Appeal;
 import id.peduli.core.domain.Times;
 import id.peduli.core.http.Body;
@@ -10,10 +11,17 @@ import id.peduli.core.http.HttpResponse;
 import id.peduli.core.http.Idempotency;
 import id.peduli.core.http.Json;
 import id.peduli.core.store.Stores;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 
-/** {@code POST /appeals}: anyone reports a patient who needs help. */
+/**
+ * {@code POST /appeals}: anyone reports a patient who needs help. The answer carries the reporter's token, derived
+ * from the appeal's id rather than stored: the idempotency record keeps the answer without it, and the first answer
+ * and every replay get it added.
+ */
 public final class SubmitAppealHandler extends HttpFunction {
     private final Stores stores;
     private final Idempotency idempotency;
@@ -33,7 +41,7 @@ public final class SubmitAppealHandler extends HttpFunction {
     protected HttpResponse handle(HttpRequest request) {
         ObjectNode body = Body.object(request);
         Idempotency.Key key = Idempotency.of(request, "POST /appeals");
-        return idempotency.once(key, () -> {
+        return withReporterToken(idempotency.once(key, () -> {
             Instant now = clock.instant();
             Appeal appeal = AppealForm.read(body, now);
             ObjectNode created = Json.object();
@@ -44,6 +52,20 @@ public final class SubmitAppealHandler extends HttpFunction {
             HttpResponse response = HttpResponse.json(201, created).withHeader("location", "/appeals/" + appeal.id());
             stores.appeals().create(appeal, Idempotency.record(key, response, now));
             return response;
-        });
+        }));
+    }
+
+    private static HttpResponse withReporterToken(HttpResponse created) {
+        if (created.status() != 201) {
+            return created;
+        }
+        ObjectNode body;
+        try {
+            body = (ObjectNode) Json.parse(created.body().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        body.put("reporterToken", ReporterToken.of(body.get("id").asText()));
+        return new HttpResponse(created.status(), created.headers(), Json.write(body));
     }
 }

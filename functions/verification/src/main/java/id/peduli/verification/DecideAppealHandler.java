@@ -1,6 +1,8 @@
 package id.peduli.verification;
 
+import id.peduli.core.documents.Documents;
 import id.peduli.core.domain.Appeal;
+import id.peduli.core.domain.AppealStatus;
 import id.peduli.core.domain.HistoryEntry;
 import id.peduli.core.domain.Times;
 import id.peduli.core.http.Body;
@@ -8,10 +10,14 @@ import id.peduli.core.http.HttpFunction;
 import id.peduli.core.http.HttpRequest;
 import id.peduli.core.http.HttpResponse;
 import id.peduli.core.http.OfficerScope;
+import id.peduli.core.store.ObjectStore;
 import id.peduli.core.store.OfficerRecord;
 import id.peduli.core.store.Stores;
+import id.peduli.core.store.s3.S3ObjectStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * {@code POST /admin/appeals/{id}/decisions}: verify, reject, refer or close. The write is conditional on the
@@ -20,14 +26,33 @@ import java.time.Instant;
 public final class DecideAppealHandler extends HttpFunction {
     private final Stores stores;
     private final Clock clock;
+    private final Supplier<ObjectStore> objects;
 
     public DecideAppealHandler() {
-        this(Stores.fromEnvironment(), Clock.systemUTC());
+        // the S3 client is built only when a decision first has documents to tag
+        this(Stores.fromEnvironment(), Clock.systemUTC(), S3ObjectStore::fromEnvironment);
     }
 
     public DecideAppealHandler(Stores stores, Clock clock) {
+        this(stores, clock, S3ObjectStore::fromEnvironment);
+    }
+
+    public DecideAppealHandler(Stores stores, Clock clock, Supplier<ObjectStore> objects) {
         this.stores = stores;
         this.clock = clock;
+        this.objects = objects;
+    }
+
+    /**
+     * Tags the documents of a rejected or closed appeal for deletion 180 days on. The decision stands whatever
+     * happens here; a failure is logged by its class alone (never a key or URL), for the tags to be set again.
+     */
+    private void expireDocuments(OfficerRecord record) {
+        try {
+            new Documents(stores.documents(), objects.get(), clock).expire(record.documents());
+        } catch (SdkException e) {
+            System.err.println("documents not tagged for expiry after a decision: " + e.getClass().getName());
+        }
     }
 
     @Override
@@ -40,6 +65,10 @@ public final class DecideAppealHandler extends HttpFunction {
         Appeal after = decision.applyTo(before, now);
         HistoryEntry entry = decision.historyEntry(before, scope.subject(), now);
         stores.appeals().decide(before, after, entry);
+        if ((after.status() == AppealStatus.REJECTED || after.status() == AppealStatus.CLOSED)
+                && !record.documents().isEmpty()) {
+            expireDocuments(record);
+        }
         // The answer is the record as read with the decision applied: the write required the appeal unchanged since.
         return HttpResponse.json(200, OfficerViews.full(record.decided(after, entry),
                 stores.appeals().openAppealsWithNik(after.nikHash(), after.id())));

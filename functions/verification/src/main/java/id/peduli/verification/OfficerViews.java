@@ -37,6 +37,7 @@ final class OfficerViews {
             ObjectNode checks = v.putObject("verificationChecks");
             CHECKS.forEach(c -> checks.put(c, a.checks().getOrDefault(c, false)));
         }
+        v.put("documentCount", record.readyDocuments());
         ArrayNode duplicates = v.putArray("possibleDuplicates");
         possibleDuplicates.forEach(duplicates::add);
         ArrayNode anomalies = v.putArray("anomalies");

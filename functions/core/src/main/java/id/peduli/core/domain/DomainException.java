@@ -18,6 +18,11 @@ public abstract class DomainException extends RuntimeException {
         public Conflict(String detail) { super(detail); }
     }
 
+    /** The request was understood, but what it points at is not what it claims to be (an upload that is not its type). */
+    public static final class Unprocessable extends DomainException {
+        public Unprocessable(String detail) { super(detail); }
+    }
+
     /** The caller did not prove who they are (no valid token, or a notification that is not authentic). */
     public static final class Unauthenticated extends DomainException {
         public Unauthenticated(String detail) { super(detail); }

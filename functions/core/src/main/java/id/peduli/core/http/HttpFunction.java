@@ -43,6 +43,8 @@ public abstract class HttpFunction implements RequestStreamHandler {
             return Problems.notFound(e.getMessage());
         } catch (DomainException.Conflict e) {
             return Problems.conflict(e.getMessage());
+        } catch (DomainException.Unprocessable e) {
+            return Problems.unprocessable(e.getMessage());
         } catch (DomainException.Unauthenticated e) {
             return Problems.unauthorized(e.getMessage());
         } catch (DomainException.Forbidden e) {

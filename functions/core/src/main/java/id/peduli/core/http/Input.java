@@ -130,6 +130,19 @@ public final class Input {
         return amount;
     }
 
+    /** A whole number in {@code min..max}: a JSON integer, never a float or a string. */
+    public Long integer(String field, long min, long max, boolean required) {
+        JsonNode value = node.get(field);
+        if (absent(field, value, required)) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < min || value.longValue() > max) {
+            error(field, "must be an integer from " + min + " to " + max);
+            return null;
+        }
+        return value.longValue();
+    }
+
     public Boolean bool(String field, boolean required) {
         JsonNode value = node.get(field);
         if (absent(field, value, required)) {

@@ -61,6 +61,10 @@ public final class Problems {
         return of(409, "conflict", "Conflict", detail);
     }
 
+    public static HttpResponse unprocessable(String detail) {
+        return of(422, "unprocessable", "Unprocessable content", detail);
+    }
+
     public static HttpResponse unavailable(String requestId) {
         ObjectNode doc = document(503, "unavailable", "Service unavailable",
                 "The service could not complete the request now; nothing was changed. Try again.");

@@ -3,6 +3,7 @@ package id.peduli.core.store.dynamodb;
 import id.peduli.core.domain.Anomaly;
 import id.peduli.core.domain.Appeal;
 import id.peduli.core.domain.AppealStatus;
+import id.peduli.core.domain.Document;
 import id.peduli.core.domain.DomainException;
 import id.peduli.core.domain.HistoryEntry;
 import id.peduli.core.domain.RegionCode;
@@ -200,11 +201,13 @@ public final class DynamoAppealStore implements AppealStore {
 
     @Override
     public Optional<OfficerRecord> findForOfficers(String id) {
-        // Everything but the ledger entries sorts before them in the appeal's partition: one query reads it all.
+        // Everything but the ledger entries sorts before them in the appeal's partition: one query reads it all,
+        // documents included.
         Appeal appeal = null;
         Totals totals = Totals.EMPTY;
         List<HistoryEntry> history = new ArrayList<>();
         List<Anomaly> anomalies = new ArrayList<>();
+        List<Document> documents = new ArrayList<>();
         for (Map<String, AttributeValue> item : dynamo.queryAll(QueryRequest.builder().tableName(dynamo.table())
                 .keyConditionExpression("pk = :pk AND sk < :ledger")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.appealPk(id)),
@@ -215,11 +218,13 @@ public final class DynamoAppealStore implements AppealStore {
                 case LEDGER_HEAD -> totals = Items.totals(item);
                 case HISTORY -> history.add(Items.history(item));
                 case ANOMALY -> anomalies.add(Items.anomaly(item));
+                case DOCUMENT -> documents.add(Items.document(item));
                 default -> { }
             }
         }
         anomalies.sort((x, y) -> x.at().compareTo(y.at()));
-        return appeal == null ? Optional.empty() : Optional.of(new OfficerRecord(appeal, totals, history, anomalies));
+        return appeal == null ? Optional.empty() : Optional.of(new OfficerRecord(appeal, totals, history, anomalies,
+                DynamoDocumentStore.oldestFirst(documents)));
     }
 
     @Override

@@ -4,6 +4,10 @@ import id.peduli.core.domain.Anomaly;
 import id.peduli.core.domain.Appeal;
 import id.peduli.core.domain.AppealStatus;
 import id.peduli.core.domain.BpjsStatus;
+import id.peduli.core.domain.Document;
+import id.peduli.core.domain.DocumentKind;
+import id.peduli.core.domain.DocumentStatus;
+import id.peduli.core.domain.DocumentType;
 import id.peduli.core.domain.Donation;
 import id.peduli.core.domain.DonationStatus;
 import id.peduli.core.domain.HistoryEntry;
@@ -251,6 +255,29 @@ final class Items {
         Reader r = new Reader(item);
         return new Anomaly(r.s("type"), r.time("at"), r.s("provider"), r.s("orderId"), r.n("expectedAmount"),
                 r.s("paidAmount"));
+    }
+
+    // ---- documents
+
+    static Map<String, AttributeValue> document(Document d) {
+        return new Writer(Keys.document(d.appealId(), d.id()))
+                .s("id", d.id())
+                .s("appealId", d.appealId())
+                .s("kind", d.kind().name())
+                .s("type", d.type().name())
+                .n("size", d.size())
+                .s("status", d.status().name())
+                .time("createdAt", d.createdAt())
+                .s("officer", d.officer())
+                .n("storedSize", d.storedSize())
+                .item;
+    }
+
+    static Document document(Map<String, AttributeValue> item) {
+        Reader r = new Reader(item);
+        return new Document(r.s("id"), r.s("appealId"), DocumentKind.valueOf(r.s("kind")), DocumentType.valueOf(r.s("type")),
+                r.n("size"), DocumentStatus.valueOf(r.s("status")), r.time("createdAt"), r.s("officer"),
+                r.nOrNull("storedSize"));
     }
 
     // ---- donations

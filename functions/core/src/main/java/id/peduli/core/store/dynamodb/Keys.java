@@ -10,6 +10,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <pre>
  * APPEAL#id      A             the appeal (status, region, content, version)
  * APPEAL#id      AN#orderId#.. a payment anomaly
+ * APPEAL#id      DOC#docId     a supporting document (kind, type, sizes, status, uploader; never its bytes)
+ * APPEAL#id      DOCS          how many of its documents count against the limit (all but the refused ones)
  * APPEAL#id      H#at#version  an officer decision
  * APPEAL#id      HEAD          its ledger head: totals, last seq, last hash, target, copy of the status
  * APPEAL#id      L#seq         a ledger entry, immutable
@@ -31,6 +33,8 @@ public final class Keys {
     // Sort keys within an appeal's partition, in their order: all but the ledger entries sort before L#.
     public static final String APPEAL = "A";
     public static final String ANOMALY_PREFIX = "AN#";
+    public static final String DOCUMENT_PREFIX = "DOC#";
+    public static final String DOCUMENT_COUNT = "DOCS";
     public static final String HISTORY_PREFIX = "H#";
     public static final String LEDGER_HEAD = "HEAD";
     public static final String LEDGER_PREFIX = "L#";
@@ -73,7 +77,7 @@ public final class Keys {
     }
 
     /** The kinds of item in an appeal's partition, told apart by sort key. */
-    public enum Kind { APPEAL, ANOMALY, HISTORY, LEDGER_HEAD, OTHER }
+    public enum Kind { APPEAL, ANOMALY, DOCUMENT, HISTORY, LEDGER_HEAD, OTHER }
 
     public static Kind kind(Map<String, AttributeValue> item) {
         String sk = item.get(SK).s();
@@ -81,6 +85,7 @@ public final class Keys {
                 : sk.equals(LEDGER_HEAD) ? Kind.LEDGER_HEAD
                 : sk.startsWith(HISTORY_PREFIX) ? Kind.HISTORY
                 : sk.startsWith(ANOMALY_PREFIX) ? Kind.ANOMALY
+                : sk.startsWith(DOCUMENT_PREFIX) ? Kind.DOCUMENT
                 : Kind.OTHER;
     }
 
@@ -98,6 +103,14 @@ public final class Keys {
 
     public static String anomalySk(String orderId, String paidAmount) {
         return ANOMALY_PREFIX + orderId + "#" + paidAmount;
+    }
+
+    public static Map<String, AttributeValue> document(String appealId, String documentId) {
+        return key(appealPk(appealId), DOCUMENT_PREFIX + documentId);
+    }
+
+    public static Map<String, AttributeValue> documentCount(String appealId) {
+        return key(appealPk(appealId), DOCUMENT_COUNT);
     }
 
     public static Map<String, AttributeValue> donation(String orderId) {

@@ -14,7 +14,8 @@ class KeysTest {
     void everythingButTheLedgerSortsBeforeItsEntries() {
         List<String> officerItems = List.of(Keys.APPEAL, Keys.anomalySk("peduli-abc", "50000.00"),
                 Keys.anomalySk("~~~~", "~"), Keys.historySk("2026-11-22T14:05:09.120Z", 1),
-                Keys.historySk("9999-12-31T23:59:59.999Z", 999_999_999L), Keys.LEDGER_HEAD);
+                Keys.historySk("9999-12-31T23:59:59.999Z", 999_999_999L), Keys.LEDGER_HEAD,
+                Keys.document("x", "zzzzzzzzzzzzzzzzzzzzzz").get(Keys.SK).s(), Keys.DOCUMENT_COUNT);
         for (String sk : officerItems) {
             assertThat(sk.compareTo(Keys.LEDGER_PREFIX)).as(sk).isNegative();
         }
@@ -28,6 +29,8 @@ class KeysTest {
         assertThat(Keys.kind(Keys.totals("x"))).isEqualTo(Keys.Kind.LEDGER_HEAD);
         assertThat(Keys.kind(item(Keys.historySk("2026-11-22T14:05:09.120Z", 3)))).isEqualTo(Keys.Kind.HISTORY);
         assertThat(Keys.kind(item(Keys.anomalySk("peduli-abc", "1.00")))).isEqualTo(Keys.Kind.ANOMALY);
+        assertThat(Keys.kind(Keys.document("x", "AAAAAAAAAAAAAAAAAAAAAA"))).isEqualTo(Keys.Kind.DOCUMENT);
+        assertThat(Keys.kind(Keys.documentCount("x"))).isEqualTo(Keys.Kind.OTHER);
         assertThat(Keys.kind(Keys.ledger("x", 7))).isEqualTo(Keys.Kind.OTHER);
     }
 

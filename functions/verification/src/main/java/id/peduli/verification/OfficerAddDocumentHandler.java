@@ -1,0 +1,41 @@
+package id.peduli.verification;
+
+import id.peduli.core.documents.Documents;
+import id.peduli.core.domain.Appeal;
+import id.peduli.core.http.Body;
+import id.peduli.core.http.DocumentViews;
+import id.peduli.core.http.HttpFunction;
+import id.peduli.core.http.HttpRequest;
+import id.peduli.core.http.HttpResponse;
+import id.peduli.core.http.OfficerScope;
+import id.peduli.core.store.ObjectStore;
+import id.peduli.core.store.Stores;
+import id.peduli.core.store.s3.S3ObjectStore;
+import java.time.Clock;
+
+/**
+ * {@code POST /admin/appeals/{id}/documents}: an officer in scope announces a document while the appeal is
+ * SUBMITTED, VERIFIED or FUNDED, and gets a presigned PUT for its bytes.
+ */
+public final class OfficerAddDocumentHandler extends HttpFunction {
+    private final Stores stores;
+    private final Documents documents;
+
+    public OfficerAddDocumentHandler() {
+        this(Stores.fromEnvironment(), S3ObjectStore.fromEnvironment(), Clock.systemUTC());
+    }
+
+    public OfficerAddDocumentHandler(Stores stores, ObjectStore objects, Clock clock) {
+        this.stores = stores;
+        this.documents = new Documents(stores.documents(), objects, clock);
+    }
+
+    @Override
+    protected HttpResponse handle(HttpRequest request) {
+        OfficerScope scope = OfficerScope.of(request);
+        DocumentViews.Announcement a = DocumentViews.Announcement.read(Body.object(request));
+        Appeal appeal = stores.officerAppeal(scope, request.path("id"));
+        Documents.Upload upload = documents.announce(appeal, a.kind(), a.type(), a.size(), scope.subject());
+        return HttpResponse.json(201, DocumentViews.announced(upload));
+    }
+}

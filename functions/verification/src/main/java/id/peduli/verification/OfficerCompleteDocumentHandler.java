@@ -1,0 +1,36 @@
+package id.peduli.verification;
+
+import id.peduli.core.documents.Documents;
+import id.peduli.core.http.DocumentViews;
+import id.peduli.core.http.HttpFunction;
+import id.peduli.core.http.HttpRequest;
+import id.peduli.core.http.HttpResponse;
+import id.peduli.core.http.OfficerScope;
+import id.peduli.core.store.ObjectStore;
+import id.peduli.core.store.Stores;
+import id.peduli.core.store.s3.S3ObjectStore;
+import java.time.Clock;
+
+/**
+ * {@code POST /admin/appeals/{id}/documents/{docId}/complete}: after an officer's upload, the bytes are checked and
+ * a copy without image metadata is kept.
+ */
+public final class OfficerCompleteDocumentHandler extends HttpFunction {
+    private final Stores stores;
+    private final Documents documents;
+
+    public OfficerCompleteDocumentHandler() {
+        this(Stores.fromEnvironment(), S3ObjectStore.fromEnvironment(), Clock.systemUTC());
+    }
+
+    public OfficerCompleteDocumentHandler(Stores stores, ObjectStore objects, Clock clock) {
+        this.stores = stores;
+        this.documents = new Documents(stores.documents(), objects, clock);
+    }
+
+    @Override
+    protected HttpResponse handle(HttpRequest request) {
+        String appealId = stores.officerAppeal(OfficerScope.of(request), request.path("id")).id();
+        return HttpResponse.json(200, DocumentViews.completed(documents.complete(appealId, request.path("docId"))));
+    }
+}
