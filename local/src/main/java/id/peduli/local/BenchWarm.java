@@ -51,7 +51,7 @@ final class BenchWarm {
                 byte[] event = BenchEvents.bytes(p.event());
                 ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
                 long t0 = System.nanoTime();
-                ours.handleRequest(new ByteArrayInputStream(event), out, LocalContext.of("warm", s.function().logicalId()));
+                ours.handleRequest(new ByteArrayInputStream(event), out, LocalContext.of("warm", s.function().logicalId(), 15));
                 long t1 = System.nanoTime();
                 BenchWorld.Answer answer = BenchWorld.answer(out.toByteArray());
                 check(s, answer, p);
@@ -65,7 +65,7 @@ final class BenchWarm {
                     BenchInterceptor.Recording rec = recorder.record(() -> {
                         ByteArrayOutputStream o = new ByteArrayOutputStream(8192);
                         try {
-                            recorded.handleRequest(new ByteArrayInputStream(event2), o, LocalContext.of("rec", s.function().logicalId()));
+                            recorded.handleRequest(new ByteArrayInputStream(event2), o, LocalContext.of("rec", s.function().logicalId(), 15));
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }

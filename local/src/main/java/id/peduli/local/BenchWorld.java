@@ -93,7 +93,7 @@ final class BenchWorld {
     static Answer invoke(RequestStreamHandler handler, byte[] event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
         try {
-            handler.handleRequest(new ByteArrayInputStream(event), out, LocalContext.of("bench", "bench"));
+            handler.handleRequest(new ByteArrayInputStream(event), out, LocalContext.of("bench", "bench", 15));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

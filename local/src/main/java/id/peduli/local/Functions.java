@@ -41,7 +41,7 @@ final class Functions {
         RequestStreamHandler handler = instances.computeIfAbsent(logicalId, id -> instantiate(get(id).handlerClass()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out,
-                LocalContext.of(requestId, logicalId));
+                LocalContext.of(requestId, logicalId, get(logicalId).timeoutSeconds()));
         return Json.mapper().readTree(out.toByteArray());
     }
 

@@ -20,8 +20,9 @@ record LocalContext(String awsRequestId, String functionName, long deadlineMilli
         }
     };
 
-    static LocalContext of(String requestId, String functionName) {
-        return new LocalContext(requestId, functionName, System.currentTimeMillis() + 15_000);
+    /** The context of one invocation, with as long to run as the function's timeout gives it. */
+    static LocalContext of(String requestId, String functionName, int timeoutSeconds) {
+        return new LocalContext(requestId, functionName, System.currentTimeMillis() + timeoutSeconds * 1000L);
     }
 
     @Override public String getAwsRequestId() { return awsRequestId; }

@@ -54,8 +54,12 @@ public final class Template {
     }
 
     /** A function's logical id, handler class and the routes it serves. */
-    /** A function: its handler, its HttpApi routes, and the rates of its Schedule events (e.g. {@code rate(10 minutes)}). */
-    public record Function(String logicalId, String handlerClass, String codeUri, List<Route> routes, List<String> schedules) {}
+    /**
+     * A function: its handler, its timeout in seconds (its own or the Globals'), its HttpApi routes, and the rates of
+     * its Schedule events (e.g. {@code rate(10 minutes)}).
+     */
+    public record Function(String logicalId, String handlerClass, String codeUri, int timeoutSeconds, List<Route> routes,
+                           List<String> schedules) {}
 
     /** One HttpApi event: method, path template, and whether the JWT authorizer guards it. */
     public record Route(String method, String path, boolean authorized) {
@@ -117,7 +121,9 @@ public final class Template {
                     schedules.add(String.valueOf(map(event.get("Properties")).get("Schedule")));
                 }
             });
-            functions.add(new Function(id, handler.split("::")[0], String.valueOf(props.get("CodeUri")), routes, schedules));
+            int timeout = Integer.parseInt(String.valueOf(props.getOrDefault("Timeout", globals.getOrDefault("Timeout", 3))));
+            functions.add(new Function(id, handler.split("::")[0], String.valueOf(props.get("CodeUri")), timeout, routes,
+                    schedules));
         });
         return functions;
     }

@@ -34,7 +34,7 @@ class GatewayEmulationTest {
                 new Template.Route("GET", "/things/{id}/binary", false),
                 new Template.Route("GET", "/things/{id}/crash", false),
                 new Template.Route("GET", "/secure/{id}", true));
-        Functions functions = new Functions(List.of(new Template.Function("EchoFunction", EchoHandler.class.getName(), null, routes, List.of())));
+        Functions functions = new Functions(List.of(new Template.Function("EchoFunction", EchoHandler.class.getName(), null, 15, routes, List.of())));
         gateway = new ApiGateway(functions, issuer,
                 new Template.Cors(List.of("https://web.example"), "GET,POST", "content-type,authorization", "600"), "127.0.0.1", 0);
         gateway.start(null);

@@ -124,6 +124,20 @@ public final class PledgeHandler extends HttpFunction {
             }
             throw new DomainException.Conflict("This pledge is being completed by another request; retry shortly.");
         }
+        boolean done = false;
+        try {
+            HttpResponse response = createPayment(donation, key, resumed, now);
+            done = true;
+            return response;
+        } finally {
+            if (!done) {
+                releaseQuietly(donation);
+            }
+        }
+    }
+
+    /** The payment created (or found) at the provider and stored with the pledge, under the claim taken. */
+    private HttpResponse createPayment(Donation donation, Idempotency.Key key, boolean resumed, Instant now) {
         PaymentGateway gateway = gateways.of(donation.provider());
         Payment payment;
         try {
@@ -139,12 +153,12 @@ public final class PledgeHandler extends HttpFunction {
             }
             payment = held.get();
         } catch (GatewayException.Unavailable e) {
-            stores.donations().releaseClaim(donation.orderId());
+            releaseQuietly(donation);
             return interrupted(503, "provider-unavailable", "Payment provider unavailable",
                     e.getMessage() + " Nothing was charged; retry with the same Idempotency-Key.", donation)
                     .withHeader("retry-after", "5");
         } catch (GatewayException.Refused e) {
-            stores.donations().releaseClaim(donation.orderId());
+            releaseQuietly(donation);
             return interrupted(502, "provider-refused", "Payment provider refused", e.getMessage()
                     + " Nothing was charged; retry with the same Idempotency-Key, or try the other provider.", donation);
         }
@@ -161,6 +175,18 @@ public final class PledgeHandler extends HttpFunction {
             return created(current);
         }
         throw new DomainException.Conflict("This pledge is " + current.status() + " and can no longer be paid.");
+    }
+
+    /**
+     * Gives up the claim after an attempt that ended without storing a payment, so the donor's retry need not wait
+     * for it to expire. If storage is down this fails too, and the claim simply runs out.
+     */
+    private void releaseQuietly(Donation donation) {
+        try {
+            stores.donations().releaseClaim(donation.orderId());
+        } catch (RuntimeException e) {
+            // the claim expires on its own after CLAIM
+        }
     }
 
     private PaymentGateway.Order order(Donation donation, Instant now) {

@@ -145,6 +145,60 @@ public final class PaymentSandbox implements AutoCloseable {
     private final Map<String, Payment> byReference = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> created = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
+    private final Map<String, java.util.Deque<Fault>> faults = new ConcurrentHashMap<>();
+
+    /**
+     * What a provider's create-payment endpoint can do instead of answering normally, to prove how the product
+     * behaves when a provider misbehaves.
+     */
+    public enum Fault {
+        /** Answers 503 and creates nothing, as a provider outage does. */
+        UNAVAILABLE,
+        /** Creates the payment, then answers only after {@link #SLOW_ANSWER}: longer than any caller waits. */
+        SLOW,
+        /** Answers 200 with a body that is not JSON, as a proxy's error page would be. */
+        NOT_JSON,
+        /** Creates the payment, and answers with another amount in it (Xendit) or no payment page (Snap). */
+        WRONG_ANSWER
+    }
+
+    /** How long a {@link Fault#SLOW} answer takes. */
+    public static final Duration SLOW_ANSWER = Duration.ofSeconds(10);
+
+    /** The next {@code times} create-payment requests to {@code provider} ("midtrans" or "xendit") meet {@code fault}. */
+    public void failNext(String provider, Fault fault, int times) {
+        java.util.Deque<Fault> queue = faults.computeIfAbsent(provider, p -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+        for (int i = 0; i < times; i++) {
+            queue.add(fault);
+        }
+    }
+
+    private Fault nextFault(String provider) {
+        java.util.Deque<Fault> queue = faults.get(provider);
+        return queue == null ? null : queue.poll();
+    }
+
+    /** The fault's answer in place of {@code normal} (which has already created the payment where the fault says so). */
+    private static SandboxResponse faulty(Fault fault, SandboxResponse normal, String wrongAnswer) {
+        switch (fault) {
+            case SLOW -> {
+                try {
+                    Thread.sleep(SLOW_ANSWER.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return normal;
+            }
+            case NOT_JSON -> {
+                return new SandboxResponse(200, Map.of("content-type", "text/html"),
+                        "<html><body>Bad gateway</body></html>".getBytes(StandardCharsets.UTF_8));
+            }
+            case WRONG_ANSWER -> {
+                return SandboxResponse.json(normal.status(), wrongAnswer);
+            }
+            default -> throw new IllegalStateException(fault.name());
+        }
+    }
 
     public PaymentSandbox(Config config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -232,6 +286,15 @@ public final class PaymentSandbox implements AutoCloseable {
         if (!basicAuth(headers, config.midtransServerKey())) {
             return SandboxResponse.json(401, Midtrans.snapError(List.of(SNAP_UNAUTHORIZED)));
         }
+        Fault fault = nextFault("midtrans");
+        if (fault == Fault.UNAVAILABLE) {
+            return SandboxResponse.json(503, Midtrans.snapError(List.of("Service temporarily unavailable")));
+        }
+        SandboxResponse normal = snapCreated(body);
+        return fault == null || normal.status() != 201 ? normal : faulty(fault, normal, "{\"token\":\"t\"}");
+    }
+
+    private SandboxResponse snapCreated(byte[] body) {
         Instant now = config.clock().instant();
         Midtrans.SnapRequest request;
         try {
@@ -295,6 +358,25 @@ public final class PaymentSandbox implements AutoCloseable {
         if (!basicAuth(headers, config.xenditSecretKey())) {
             return xenditUnauthorized(headers);
         }
+        Fault fault = nextFault("xendit");
+        if (fault == Fault.UNAVAILABLE) {
+            return SandboxResponse.json(503, Xendit.error("SERVER_ERROR", "Service temporarily unavailable"));
+        }
+        SandboxResponse normal = xenditCreated(body);
+        if (fault == null || normal.status() != 200) {
+            return normal;
+        }
+        ObjectNode wrong;
+        try {
+            wrong = (ObjectNode) Json.parse(normal.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        wrong.put("amount", wrong.path("amount").asLong() + 1);
+        return faulty(fault, normal, Json.write(wrong));
+    }
+
+    private SandboxResponse xenditCreated(byte[] body) {
         Xendit.InvoiceRequest request;
         try {
             request = Xendit.parse(body);
