@@ -37,11 +37,13 @@ function signOut(messageKey) {
   clearTimeout(expiry);
   $('#console').hidden = true;
   $('#signin').hidden = false;
-  say(messageKey ? t(messageKey) : '');
+  say(messageKey ? t(messageKey) : '', messageKey === 'officer.expired');
 }
 
-function say(text) {
+/** A message above the console: good news in green, a refusal (bad) in red. */
+function say(text, bad = false) {
   const m = $('#o-message');
+  m.className = bad ? 'alert' : 'notice';
   m.textContent = text;
   m.hidden = !text;
   if (text) m.focus();
@@ -170,7 +172,7 @@ async function open(id) {
   if (!r.ok) {
     $('#case').hidden = true;
     $('#queue').hidden = false;
-    say(refusal(r.status, 'view'));
+    say(refusal(r.status, 'view'), true);
     return;
   }
   render(r.body);

@@ -234,7 +234,8 @@ public final class StaticSite {
         String accepted = exchange.getRequestHeaders().getFirst("accept-encoding");
         byte[] out = body;
         if (compressible) {
-            headers.put("vary", "accept-encoding");
+            String vary = exchange.getResponseHeaders().getFirst("vary"); // the gateway's CORS may have set "origin"
+            headers.put("vary", vary == null ? "accept-encoding" : vary + ", accept-encoding");
             if (body.length > 0 && accepted != null && accepted.toLowerCase(Locale.ROOT).contains("gzip")) {
                 out = gzip(body);
                 headers.put("content-encoding", "gzip");
