@@ -175,6 +175,21 @@ final class Browser implements AutoCloseable {
      * everything, as the browser's resource timing reports them (encodedBodySize: gzip bodies).
      */
     Weight weight() {
+        // A cold load: nothing from the cache (a cached file would not be counted), then wait for the page to settle.
+        driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+        driver.navigate().refresh();
+        long seen = -1;
+        for (int quiet = 0; quiet < 3; ) {
+            long now = ((Number) js("return document.readyState === 'complete' ? performance.getEntriesByType('resource').length : -1")).longValue();
+            quiet = now >= 0 && now == seen ? quiet + 1 : 0;
+            seen = now;
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> w = (Map<String, Object>) js("""
                 const all = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]

@@ -80,9 +80,9 @@ class PublicPagesTest {
         assertThat(browser.driver.getCurrentUrl()).endsWith("/?wilayah=64.74");
         assertThat(browser.find("html").getAttribute("lang")).isEqualTo("id");
         browser.check("01-home-bontang");
-        browser.weight().assertWithinBudget("/");
+        browser.weight().assertWithinBudget("/"); // reloads the page
 
-        link.click();
+        browser.awaitVisible("#appeals a[href='/a/" + id + "']").click();
         browser.awaitText("#heading", patient);
     }
 
@@ -136,7 +136,6 @@ class PublicPagesTest {
         }
         browser.awaitVisible("#chain .badge:not([data-i18n]), #chain .alert");
         browser.check("02-appeal-ledger");
-        browser.weight().assertWithinBudget("/a/{id}");
 
         boolean v11 = Ledgers.serverUsesV11(items);
         if (v11) {
@@ -146,6 +145,7 @@ class PublicPagesTest {
             // v1.1, must call the chain broken. Once the integrator's switch to v1.1 is merged the branch above runs.
             assertThat(browser.find("#chain").getText()).contains("Rantai rusak");
         }
+        browser.weight().assertWithinBudget("/a/{id}");
         assumeTrue(v11, "the server still hashes the ledger with the v1 rule; 'chain verified' on server-written "
                 + "entries is asserted once the v1.1 switch is merged (the rechained test below covers it meanwhile)");
     }
@@ -192,9 +192,9 @@ class PublicPagesTest {
         assertThat(browser.find("#w-hash").getText()).matches("[0-9a-f]{64}");
         assertThat(link.getAttribute("href")).endsWith("/a/" + id + "#e1");
         browser.check("06-receipt-settled");
-        browser.weight().assertWithinBudget("/donasi/{id}");
+        browser.weight().assertWithinBudget("/donasi/{id}"); // reloads the page
 
-        link.click();
+        browser.awaitVisible("#w-link").click();
         browser.awaitVisible("#ledger li#e1");
         assertThat(browser.driver.getCurrentUrl()).endsWith("#e1");
     }
