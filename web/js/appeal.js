@@ -76,6 +76,9 @@ async function ledger() {
       h('strong', {}, t('ledger.broken')), ' ',
       t(`ledger.broken.${chain.broken.reason}`, { seq: chain.broken.seq })));
     $(`#e${chain.broken.seq}`)?.classList.add('broken');
+    const top = $('#chain-warning'); // the ledger is far down a phone screen: say it at the top too
+    top.replaceChildren(h('strong', {}, t('ledger.broken')), ' ', h('a', { href: '#ledger-heading' }, t('ledger.brokenTop')));
+    top.hidden = false;
   } else {
     $('#chain').replaceChildren(h('span', { class: 'badge ok', id: 'chain-ok' }, `✓ ${t('ledger.verified')}`), ' ',
       h('span', { class: 'muted' }, chain.seq ? t('ledger.verifiedCount', { count: chain.seq }) : t('ledger.empty')));

@@ -63,8 +63,13 @@ function after(id, token) {
   $('#tracking-link').href = link;
   $('#tracking-link').textContent = link;
   $('#tracking-go').href = link;
+  $('#tracking-go').parentElement.hidden = !token;
   if (token) wireUploads($('#upload'), $('#uploads'), `/appeals/${encodeURIComponent(id)}`, { 'X-Reporter-Token': token });
-  else $('#docs').hidden = true; // an API without reporter tokens: nothing to upload with
+  else {
+    // An API without reporter tokens (before v1.1): nothing to follow or upload with.
+    for (const sel of ['#docs', '#keep-link', '#tracking-go']) $(sel).hidden = true;
+    $('#no-tracking').hidden = false;
+  }
   $('#after-heading').focus();
 }
 

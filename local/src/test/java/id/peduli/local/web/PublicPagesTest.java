@@ -170,6 +170,8 @@ class PublicPagesTest {
         assertThat(alert.getAttribute("role")).isEqualTo("alert");
         assertThat(alert.getText()).contains("Rantai rusak", "entri #1");
         assertThat(browser.driver.findElements(By.id("chain-ok"))).isEmpty();
+        assertThat(browser.find("#chain-warning").getText()).contains("Rantai rusak");
+        assertThat(browser.find("#e1").getAttribute("class")).contains("broken");
         browser.check("04-appeal-chain-broken");
     }
 

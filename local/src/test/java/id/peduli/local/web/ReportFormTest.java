@@ -69,9 +69,16 @@ class ReportFormTest {
         browser.find("#report-submit").click();
 
         browser.awaitVisible("#after");
-        String link = browser.find("#tracking-link").getAttribute("href");
-        assertThat(link).matches(".*/lapor/[A-Za-z0-9_-]+#t=.*");
         assertThat(browser.find("#after").getText()).contains("Laporan terkirim");
+        if (browser.find("#keep-link").isDisplayed()) {
+            // API v1.1: the answer carries the reporter token, which goes only into the link's fragment
+            assertThat(browser.find("#tracking-link").getAttribute("href")).matches(".*/lapor/[A-Za-z0-9_-]+#t=[^&]{16,}");
+            assertThat(browser.find("#docs").isDisplayed()).isTrue();
+        } else {
+            // before the tracking routes land: no broken link, just the thanks
+            assertThat(browser.find("#no-tracking").getText()).contains("Petugas Dinas Sosial");
+            assertThat(browser.find("#tracking-go").isDisplayed()).isFalse();
+        }
         browser.check("31-report-sent");
         browser.weight().assertWithinBudget("/lapor");
     }
