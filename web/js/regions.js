@@ -36,5 +36,7 @@ export async function regionPicker(provinceSelect, regencySelect, initial = '', 
   refill();
   if (initial.includes('.') && table[initial]) regencySelect.value = initial;
   provinceSelect.addEventListener('change', refill);
+  // form.reset() puts the province back without a change event: refill once it has.
+  provinceSelect.form?.addEventListener('reset', () => setTimeout(refill));
   return () => regencySelect.value || provinceSelect.value;
 }

@@ -34,12 +34,15 @@ class OfficerConsoleTest {
 
     private static void signIn(String sub, String province, String regency) {
         browser.open("/petugas");
-        if (browser.driver.findElements(By.cssSelector("#signout")).stream().anyMatch(WebElement::isDisplayed)) {
+        // the console's script decides which shows: the sign-in form, or the console of a session still valid
+        browser.await(d -> browser.find("#signin").isDisplayed() || browser.find("#console").isDisplayed());
+        if (browser.find("#console").isDisplayed()) {
             browser.find("#signout").click();
         }
         browser.awaitVisible("#s-sub").sendKeys(sub);
         new Select(browser.find("#s-province")).selectByValue(province);
-        browser.await(d -> browser.find("#s-regency").isEnabled());
+        browser.await(d -> browser.find("#s-regency").isEnabled()
+                && browser.find("#s-regency").findElements(By.tagName("option")).size() > 1);
         new Select(browser.find("#s-regency")).selectByValue(regency);
         browser.find("#signin button[type=submit]").click();
         browser.awaitVisible("#who");
