@@ -50,6 +50,7 @@ final class ApiGateway implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private volatile PaymentSandbox sandbox;
+    private final id.peduli.local.web.StaticSite site = id.peduli.local.web.StaticSite.at(id.peduli.local.web.StaticSite.locate());
 
     ApiGateway(Functions functions, LocalIssuer issuer, Template.Cors cors, String host, int port) throws IOException {
         this.functions = functions;
@@ -158,6 +159,9 @@ final class ApiGateway implements AutoCloseable {
                 JsonNode answer = functions.invoke(route.function.logicalId(), event, requestId);
                 writeAnswer(exchange, answer);
                 return;
+            }
+            if ((method.equals("GET") || method.equals("HEAD")) && site.serve(exchange)) {
+                return; // no route matched: the web client's pages and files (web/ beside the template)
             }
             write(exchange, Problems.notFound("No route " + method + " " + path + "."));
         } catch (RuntimeException | IOException e) {

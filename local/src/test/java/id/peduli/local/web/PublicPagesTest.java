@@ -1,0 +1,207 @@
+package id.peduli.local.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import id.peduli.local.WebFixtures;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The public pages in a phone-sized chromium: the home page's listing and filter, the appeal page (first render from
+ * the server with its Open Graph tags, the ledger recomputed in the browser, a tampered entry), the receipt.
+ * Needs: chromium and chromium-driver (apt-get install -y chromium chromium-driver); starts the local stack in-process.
+ */
+class PublicPagesTest {
+    private static final AtomicInteger SERIAL = new AtomicInteger();
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private static String name(String base) {
+        return base + " " + (char) ('A' + SERIAL.getAndIncrement() % 26) + System.nanoTime() % 1000;
+    }
+
+    /** A verified appeal in {@code region} with two settled donations and one disbursement to the hospital. */
+    static String appealWithLedger(String region, String patient) {
+        String id = WebFixtures.submit(region, patient, 25_000_000);
+        String officer = WebFixtures.token("web-" + region, "officer:" + region);
+        assertThat(WebFixtures.decide(officer, id, "VERIFY", null, null)).isEqualTo(200);
+        for (long amount : new long[] {50_000, 120_000}) {
+            JsonNode pledge = WebFixtures.pledge(id, amount);
+            assertThat(WebFixtures.settle(pledge.get("orderId").asText(), amount)).isEqualTo(200);
+        }
+        assertThat(WebFixtures.disburse(officer, id, 100_000, "RSUD Kudungga", "TRF-0001")).isEqualTo(201);
+        return id;
+    }
+
+    @Test
+    void home_listsVerifiedAppeals_filteredByProvinceAndRegency() {
+        String patient = name("Ananda Bontang");
+        String id = WebFixtures.submit("64.74", patient, 10_000_000);
+        String officer = WebFixtures.token("web-home", "officer:64.74");
+        assertThat(WebFixtures.decide(officer, id, "VERIFY", null, null)).isEqualTo(200);
+        String hidden = name("Belum Diverifikasi");
+        WebFixtures.submit("64.74", hidden, 10_000_000);
+
+        browser.open("/");
+        new Select(browser.awaitVisible("#province")).selectByValue("64");
+        browser.await(d -> browser.find("#regency").isEnabled());
+        new Select(browser.find("#regency")).selectByValue("64.74");
+        WebElement link = browser.awaitVisible("#appeals a[href='/a/" + id + "']");
+
+        assertThat(link.getText()).isEqualTo("Bantu " + patient);
+        assertThat(browser.find("#appeals").getText()).doesNotContain(hidden).contains("Kota Bontang").contains("Rp 0");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/?wilayah=64.74");
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("id");
+        browser.check("01-home-bontang");
+        browser.weight().assertWithinBudget("/"); // reloads the page
+
+        browser.awaitVisible("#appeals a[href='/a/" + id + "']").click();
+        browser.awaitText("#heading", patient);
+    }
+
+    @Test
+    void appealPage_isRenderedOnTheServer_withOpenGraphTags_andNoPersonalData() throws Exception {
+        String patient = name("Putri Kutim");
+        String id = appealWithLedger("64.08", patient);
+
+        HttpResponse<String> raw = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(WebFixtures.baseUrl() + "/a/" + id)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(raw.statusCode()).isEqualTo(200);
+        assertThat(raw.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
+        String html = raw.body();
+        assertThat(meta(html, "og:title")).isEqualTo("Bantu " + patient);
+        assertThat(meta(html, "og:description")).contains("Kabupaten Kutai Timur").contains("Rp 170.000").contains("Rp 25.000.000");
+        String og = meta(html, "og:title") + meta(html, "og:description");
+        assertThat(og).doesNotContain("Perdarahan", "Hb rendah", "Soekarno", "Siska", "+62", "2020-09-24", "640801240920");
+        assertThat(html).contains("<h1 id=\"heading\">Bantu " + patient + "</h1>", "Perdarahan otak, Hb rendah", "RSUD Kudungga",
+                "Rp 170.000 terkumpul dari Rp 25.000.000", "2 donasi");
+        assertThat(html).doesNotContain("Soekarno", "Siska", "+6281234567890", "2020-09-24", "640801240920", "tetangga");
+
+        HttpResponse<String> missing = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(WebFixtures.baseUrl() + "/a/doesNotExist0000000000")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("Galang dana tidak ditemukan");
+    }
+
+    @Test
+    void appealPage_showsTheLedger_andTheBrowsersHashIsTheV11Rule() {
+        String patient = name("Raka Samarinda");
+        String id = appealWithLedger("64.72", patient);
+        List<JsonNode> items = WebFixtures.ledger(id);
+
+        browser.open("/a/" + id);
+        browser.awaitVisible("#ledger li#e3");
+        String ledger = browser.find("#ledger").getText();
+        assertThat(ledger).contains("Donasi dari Budi", "+Rp 50.000", "+Rp 120.000", "Semoga lekas sembuh",
+                "Disalurkan ke RSUD Kudungga", "−Rp 100.000", "ref. TRF-0001");
+        assertThat(browser.find("#totals").getText()).contains("Rp 170.000", "Rp 100.000", "Rp 70.000");
+        assertThat(browser.find("#csv").getAttribute("href")).endsWith("/appeals/" + id + "/ledger.csv");
+
+        // The browser's hash function against this test's own reading of API.md v1.1, entry by entry.
+        for (JsonNode e : items) {
+            Object inBrowser = browser.jsAsync("""
+                    const done = arguments[arguments.length - 1];
+                    import('/js/ledger.js').then(m => m.entryHash(JSON.parse(arguments[0]))).then(done, e => done(String(e)));
+                    """, e.toString());
+            assertThat(inBrowser).as("browser hash of entry %s", e.get("seq")).isEqualTo(Ledgers.v11(e, e.get("prevHash").asText()));
+        }
+        browser.awaitVisible("#chain .badge:not([data-i18n]), #chain .alert");
+        browser.check("02-appeal-ledger");
+
+        assertThat(browser.awaitVisible("#chain-ok").getText()).contains("Rantai terverifikasi");
+        browser.weight().assertWithinBudget("/a/{id}");
+    }
+
+    @Test
+    void appealPage_verifiesAV11Chain_andSaysRantaiRusak_whenAnEntryIsEditedInStorage() {
+        String id = appealWithLedger("64.71", name("Dewi Balikpapan"));
+        List<JsonNode> items = WebFixtures.ledger(id);
+
+        browser.open("/a/" + id);
+        assertThat(browser.awaitVisible("#chain-ok").getText()).contains("Rantai terverifikasi");
+        assertThat(browser.find("#chain").getText()).contains("3 entri dihitung ulang");
+        browser.screenshot("03-appeal-chain-verified");
+
+        Ledgers.tamper(id, 1, Map.of("amount", AttributeValue.fromN("5000000")));
+        browser.open("/a/" + id);
+        WebElement alert = browser.awaitVisible("#chain .alert");
+
+        assertThat(alert.getAttribute("role")).isEqualTo("alert");
+        assertThat(alert.getText()).contains("Rantai rusak", "entri #1");
+        assertThat(browser.driver.findElements(By.id("chain-ok"))).isEmpty();
+        assertThat(browser.find("#chain-warning").getText()).contains("Rantai rusak");
+        assertThat(browser.find("#e1").getAttribute("class")).contains("broken");
+        browser.check("04-appeal-chain-broken");
+    }
+
+    @Test
+    void receipt_pollsUntilSettled_andLinksToItsLedgerEntry() {
+        String id = WebFixtures.submit("64.74", name("Bima Bontang"), 10_000_000);
+        assertThat(WebFixtures.decide(WebFixtures.token("web-receipt", "officer:64.74"), id, "VERIFY", null, null)).isEqualTo(200);
+        JsonNode pledge = WebFixtures.pledge(id, 75_000);
+
+        browser.open("/donasi/" + pledge.get("id").asText());
+        browser.awaitText("#r-state", "Menunggu pembayaran");
+        browser.check("05-receipt-pending");
+
+        assertThat(WebFixtures.settle(pledge.get("orderId").asText(), 75_000)).isEqualTo(200);
+        browser.awaitText("#r-state", "Berhasil dibayar");
+        WebElement link = browser.awaitVisible("#w-link");
+
+        assertThat(browser.find("#r-amount").getText()).isEqualTo("Rp 75.000");
+        assertThat(browser.find("#w-seq").getText()).isEqualTo("#1");
+        assertThat(browser.find("#w-hash").getText()).matches("[0-9a-f]{64}");
+        assertThat(link.getAttribute("href")).endsWith("/a/" + id + "#e1");
+        browser.check("06-receipt-settled");
+        browser.weight().assertWithinBudget("/donasi/{id}"); // reloads the page
+
+        browser.awaitVisible("#w-link").click();
+        browser.awaitVisible("#ledger li#e1");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("#e1");
+    }
+
+    @Test
+    void english_isOneSwitchAway() {
+        browser.open("/");
+        browser.awaitVisible("#lang").click();
+        browser.awaitText("h1", "Verified medical appeals");
+        assertThat(browser.find("html").getAttribute("lang")).isEqualTo("en");
+        browser.check("07-home-english");
+        browser.find("#lang").click();
+        browser.awaitText("h1", "Galang dana medis");
+    }
+
+    private static String meta(String html, String property) {
+        Matcher m = Pattern.compile("<meta property=\"" + Pattern.quote(property) + "\" content=\"([^\"]*)\">").matcher(html);
+        assertThat(m.find()).as(property).isTrue();
+        return m.group(1).replace("&amp;", "&");
+    }
+}

@@ -1,0 +1,93 @@
+// The appeal page (/a/{id}): rendered on the server with its Open Graph tags and first view; here the ledger is
+// loaded and recomputed, and the donate form wired.
+import { api } from './api.js';
+import { $, h, explain } from './dom.js';
+import { lang, loadMessages, t } from './i18n.js';
+import { dateTime, percent, rupiah } from './format.js';
+import { ChainCheck } from './ledger.js';
+import { wireDonate } from './donate.js';
+
+await loadMessages();
+const id = decodeURIComponent(location.pathname.split('/')[2] ?? '');
+let appeal = null;
+try {
+  appeal = JSON.parse($('#appeal-data')?.textContent ?? '');
+} catch { /* served without the renderer: read the API instead */ }
+if (!appeal || appeal.id !== id) {
+  const r = await api('GET', `/appeals/${encodeURIComponent(id)}`);
+  appeal = r.ok ? r.body : null;
+}
+
+function summary(a) {
+  document.title = t('appeal.title', { patientName: a.patientName });
+  $('#heading').textContent = t('appeal.heading', { patientName: a.patientName });
+  $('#region').textContent = a.regionName;
+  $('#status').textContent = t(`status.${a.status}`);
+  $('#progress').value = percent(a.raisedAmount, a.targetAmount);
+  $('#progress').textContent = `${percent(a.raisedAmount, a.targetAmount)}%`;
+  $('#progress-text').textContent = t('appeal.progress', { raised: rupiah(a.raisedAmount), target: rupiah(a.targetAmount) });
+  $('#count-text').textContent = t('appeal.donations', { count: a.donationCount });
+  $('#diagnosis').textContent = a.diagnosis;
+  $('#hospital').textContent = a.hospital;
+  $('#story').textContent = a.story;
+  $('#verified-at').textContent = dateTime(a.verifiedAt);
+}
+
+function entry(e) {
+  const out = e.type === 'DISBURSEMENT';
+  const what = out ? t('ledger.disbursed', { recipient: e.recipient })
+    : e.type === 'REFUND' ? t('ledger.refunded', { name: e.donorName }) : t('ledger.donation', { name: e.donorName });
+  return h('li', { id: `e${e.seq}`, class: out || e.type === 'REFUND' ? 'out' : null },
+    h('div', { class: 'row' }, h('strong', {}, `#${e.seq}`), h('span', {}, what),
+      h('span', { class: 'amount' }, `${out || e.type === 'REFUND' ? '−' : '+'}${rupiah(e.amount)}`)),
+    e.message ? h('p', {}, `“${e.message}”`) : null,
+    h('p', { class: 'muted' }, dateTime(e.at), out ? ` · ${t('ledger.reference', { reference: e.reference })}` : ''),
+    h('p', { class: 'hash' }, `hash ${e.hash}`));
+}
+
+function totals(x) {
+  const row = (key, value) => [h('dt', {}, t(key)), h('dd', { class: 'money' }, rupiah(value))];
+  $('#totals').replaceChildren(...row('ledger.donated', x.donated), ...row('ledger.refundedTotal', x.refunded),
+    ...row('ledger.disbursedTotal', x.disbursed), ...row('ledger.balance', x.balance));
+}
+
+async function ledger() {
+  const chain = new ChainCheck();
+  const list = $('#ledger');
+  let cursor = null;
+  let last = null;
+  do {
+    const q = new URLSearchParams({ limit: '100' });
+    if (cursor) q.set('cursor', cursor);
+    const r = await api('GET', `/appeals/${encodeURIComponent(id)}/ledger?${q}`);
+    if (!r.ok) {
+      $('#chain').replaceChildren(h('p', { class: 'alert' }, explain(r.status)));
+      return;
+    }
+    last = r.body;
+    list.append(...last.items.map(entry));
+    await chain.add(last.items);
+    cursor = last.nextCursor;
+  } while (cursor && !chain.broken);
+  totals(last.totals);
+  chain.finish(last.totals);
+  if (chain.broken) {
+    $('#chain').replaceChildren(h('div', { class: 'alert', role: 'alert' },
+      h('strong', {}, t('ledger.broken')), ' ',
+      t(`ledger.broken.${chain.broken.reason}`, { seq: chain.broken.seq })));
+    $(`#e${chain.broken.seq}`)?.classList.add('broken');
+    const top = $('#chain-warning'); // the ledger is far down a phone screen: say it at the top too
+    top.replaceChildren(h('strong', {}, t('ledger.broken')), ' ', h('a', { href: '#ledger-heading' }, t('ledger.brokenTop')));
+    top.hidden = false;
+  } else {
+    $('#chain').replaceChildren(h('span', { class: 'badge ok', id: 'chain-ok' }, `✓ ${t('ledger.verified')}`), ' ',
+      h('span', { class: 'muted' }, chain.seq ? t('ledger.verifiedCount', { count: chain.seq }) : t('ledger.empty')));
+  }
+  if (/^#e\d+$/.test(location.hash)) $(location.hash)?.scrollIntoView();
+}
+
+if (appeal) {
+  if (lang !== 'id') summary(appeal);
+  wireDonate($('#donate'), appeal);
+  ledger();
+}
