@@ -251,6 +251,7 @@ public final class LocalStack implements AutoCloseable {
     String banner() {
         StringBuilder out = new StringBuilder();
         out.append("Peduli local stack\n");
+        out.append("  web:        ").append(baseUrl()).append("/  (donors; reporters at /lapor; officers at /petugas)\n");
         out.append("  API:        ").append(baseUrl()).append('\n');
         out.append("  payments:   ").append(baseUrl()).append("/_sandbox/ plays Midtrans and Xendit (pay at the pledge's payment.url)\n");
         out.append("  data:       ").append(dataDir == null ? "in memory (gone when stopped)" : dataDir.toAbsolutePath()).append('\n');

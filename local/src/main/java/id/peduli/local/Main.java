@@ -131,6 +131,10 @@ public final class Main implements Callable<Integer> {
         @Parameters(index = "1", paramLabel = "EVENT", description = "the event file (see events/README.md)")
         Path event;
 
+        @Option(names = "--seed", description = "first write the appeal the sample events tell about, unless it is "
+                + "there (so events/ can be replayed in order; see events/README.md)")
+        boolean seed;
+
         @Mixin
         StackOptions stack = new StackOptions();
 
@@ -138,6 +142,9 @@ public final class Main implements Callable<Integer> {
         public Integer call() throws Exception {
             JsonNode json = Json.mapper().readTree(event.toFile());
             try (LocalStack local = LocalStack.start(stack.options(false))) {
+                if (seed) {
+                    SampleStory.seed(event.toAbsolutePath().getParent());
+                }
                 JsonNode answer = local.functions().invoke(function, json, UUID.randomUUID().toString());
                 System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(answer));
             }

@@ -5,7 +5,6 @@ import id.peduli.core.NikHash;
 import id.peduli.core.domain.Appeal;
 import id.peduli.core.domain.AppealStatus;
 import id.peduli.core.domain.BpjsStatus;
-import id.peduli.core.domain.Ids;
 import id.peduli.core.domain.Nik;
 import id.peduli.core.domain.Patient;
 import id.peduli.core.domain.RegionCode;
@@ -21,7 +20,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Reads a submitted appeal, checking every rule of the contract and reporting each broken one with its pointer. */
-final class AppealForm {
+public final class AppealForm {
     static final long MIN_TARGET = 100_000;
     static final long MAX_TARGET = 2_000_000_000;
     private static final Pattern PHONE = Pattern.compile("(\\+62|08)\\d+");
@@ -29,7 +28,8 @@ final class AppealForm {
 
     private AppealForm() {}
 
-    static Appeal read(ObjectNode body, Instant now) {
+    /** The appeal the body describes, as a new SUBMITTED appeal with this id. */
+    public static Appeal read(ObjectNode body, String id, Instant now) {
         Input in = Input.of(body).allow("patient", "regionCode", "diagnosis", "hospital", "story", "bpjsStatus",
                 "targetAmount", "reporter");
 
@@ -86,7 +86,6 @@ final class AppealForm {
         in.check();
 
         Nik nik = new Nik(nikText);
-        String id = Ids.newId();
         return new Appeal(id, AppealStatus.SUBMITTED, new RegionCode(region),
                 new Patient(name, nik, birthDate, address),
                 new Reporter(reporterName, phone, relationship),

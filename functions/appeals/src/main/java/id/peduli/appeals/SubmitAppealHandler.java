@@ -3,6 +3,7 @@ package id.peduli.appeals;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.core.ReporterToken;
 import id.peduli.core.domain.Appeal;
+import id.peduli.core.domain.Ids;
 import id.peduli.core.domain.Times;
 import id.peduli.core.http.Body;
 import id.peduli.core.http.HttpFunction;
@@ -43,7 +44,7 @@ public final class SubmitAppealHandler extends HttpFunction {
         Idempotency.Key key = Idempotency.of(request, "POST /appeals");
         return withReporterToken(idempotency.once(key, () -> {
             Instant now = clock.instant();
-            Appeal appeal = AppealForm.read(body, now);
+            Appeal appeal = AppealForm.read(body, Ids.newId(), now);
             ObjectNode created = Json.object();
             created.put("id", appeal.id());
             created.put("status", appeal.status().name());

@@ -28,7 +28,8 @@ final class Payments {
 
     /** The notification applied to its donation; {@link DonationStore.Result#IGNORED} when it changes nothing. */
     DonationStore.Applied apply(Notification n, Instant now) {
-        Donation donation = stores.donations().byOrderId(n.orderId())
+        // an order pledged through the other provider is not this provider's to settle
+        Donation donation = stores.donations().byOrderId(n.orderId()).filter(d -> d.provider() == n.provider())
                 .orElseThrow(() -> new DomainException.NotFound("Unknown order."));
         return apply(donation, n, now);
     }
