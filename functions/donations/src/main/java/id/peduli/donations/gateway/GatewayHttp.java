@@ -27,10 +27,16 @@ public final class GatewayHttp {
 
     private final HttpClient client;
     private final String authorization;
+    private final Duration timeout;
 
     public GatewayHttp(HttpClient client, String key) {
+        this(client, key, TIMEOUT);
+    }
+
+    GatewayHttp(HttpClient client, String key, Duration timeout) {
         this.client = client;
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((key + ":").getBytes(StandardCharsets.UTF_8));
+        this.timeout = timeout;
     }
 
     /** The client every gateway of a container shares. */
@@ -51,7 +57,7 @@ public final class GatewayHttp {
     }
 
     private Answer send(HttpRequest.Builder builder) {
-        HttpRequest request = builder.timeout(TIMEOUT).header("accept", "application/json")
+        HttpRequest request = builder.timeout(timeout).header("accept", "application/json")
                 .header("authorization", authorization).build();
         for (int attempt = 1; ; attempt++) {
             try {
