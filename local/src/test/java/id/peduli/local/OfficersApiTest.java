@@ -191,7 +191,7 @@ class OfficersApiTest {
     @Test
     void eightConcurrentConflictingDecisions_haveExactlyOneWinner() throws Exception {
         String id = submit(appealBody("64.09"));
-        String[] decisions = {"VERIFY", "REJECT", "REFER", "VERIFY", "REJECT", "REFER", "VERIFY", "REJECT"};
+        String[] decisions = {"VERIFY", "REJECT", "VERIFY", "REJECT", "VERIFY", "REJECT", "VERIFY", "REJECT"};
         List<Integer> statuses = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
