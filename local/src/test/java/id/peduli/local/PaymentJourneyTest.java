@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.core.http.Json;
+import id.peduli.donations.Gateways;
+import id.peduli.donations.ReconcilePaymentsHandler;
 import id.peduli.local.sandbox.PaymentSandbox;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -220,6 +222,36 @@ class PaymentJourneyTest {
         assertThat(expiry.get("expired").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(get("/donations/" + unpaid.get("id").asText()).json().get("status").asText()).isEqualTo("EXPIRED");
         assertThat(get("/appeals/" + appeal + "/ledger").json().get("totals").get("donated").asLong()).isEqualTo(expected);
+    }
+
+    @Test
+    void reconciliation_stopsBeforeItsTimeout_andTheNextRunResumesWhereItStopped() {
+        LocalApi.stack(); // configures the functions' environment
+        Instant asOf = Instant.now().plus(Duration.ofMinutes(11));
+        ReconcilePaymentsHandler reconciler = new ReconcilePaymentsHandler(id.peduli.core.store.Stores.fromEnvironment(),
+                Gateways.fromEnvironment(), java.time.Clock.systemUTC());
+        ReconcilePaymentsHandler.Report baseline = reconciler.reconcile(asOf, () -> Long.MAX_VALUE, line -> { });
+        String appeal = LocalApi.verifiedAppeal(REGION, 2_000_000_000);
+        List<JsonNode> lost = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            JsonNode pledged = pledge(appeal, 10_000 + i, "xendit", null).json();
+            pay(pledged, "settlement", false);
+            lost.add(pledged);
+        }
+        int pending = baseline.unchanged() + lost.size();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+        // the function's clock runs out after two donations: the run stops and keeps its place
+        ReconcilePaymentsHandler.Report cut = reconciler.reconcile(asOf,
+                () -> calls.getAndIncrement() < 2 ? Long.MAX_VALUE : 1_000, line -> { });
+        ReconcilePaymentsHandler.Report resumed = reconciler.reconcile(asOf, () -> Long.MAX_VALUE, line -> { });
+
+        assertThat(cut.examined()).isEqualTo(2);
+        assertThat(resumed.examined()).isEqualTo(pending - 2);
+        assertThat(cut.settled() + resumed.settled()).isEqualTo(5);
+        for (JsonNode pledged : lost) {
+            assertThat(get("/donations/" + pledged.get("id").asText()).json().get("status").asText()).isEqualTo("SETTLED");
+        }
     }
 
     @Test
