@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /** Creates the template's table (keys, attributes, indexes, TTL) in DynamoDB Local if it is not there yet. */
 final class TableFromTemplate {
@@ -45,19 +46,41 @@ final class TableFromTemplate {
         return request.build();
     }
 
-    /** Creates the table and enables TTL; returns false when it already existed. */
+    /**
+     * Creates the table and enables TTL; returns false when it already existed. DynamoDB Local finishes creating a
+     * table after answering, and a TTL set before it is ACTIVE is lost when it does: so TTL waits for ACTIVE, and is
+     * set again until the table describes it.
+     */
     static boolean ensure(DynamoDbClient client, Map<String, Object> props, String tableName) {
         try {
             client.createTable(request(props, tableName));
         } catch (ResourceInUseException e) {
             return false;
         }
+        client.waiter().waitUntilTableExists(d -> d.tableName(tableName));
         Map<String, Object> ttl = Template.map(props.get("TimeToLiveSpecification"));
         if (Boolean.TRUE.equals(ttl.get("Enabled"))) {
-            client.updateTimeToLive(u -> u.tableName(tableName).timeToLiveSpecification(
-                    s -> s.attributeName((String) ttl.get("AttributeName")).enabled(true)));
+            String attribute = (String) ttl.get("AttributeName");
+            for (int attempt = 0; attempt < 50 && !ttlEnabled(client, tableName, attribute); attempt++) {
+                client.updateTimeToLive(u -> u.tableName(tableName).timeToLiveSpecification(
+                        s -> s.attributeName(attribute).enabled(true)));
+                sleep(attempt * 20L);
+            }
         }
         return true;
+    }
+
+    private static boolean ttlEnabled(DynamoDbClient client, String tableName, String attribute) {
+        var ttl = client.describeTimeToLive(d -> d.tableName(tableName)).timeToLiveDescription();
+        return attribute.equals(ttl.attributeName()) && ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static List<KeySchemaElement> keys(Object schema) {
