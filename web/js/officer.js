@@ -171,9 +171,11 @@ function viewer(id, d) {
     if (!url) {
       box.replaceChildren(h('p', { class: 'alert' }, r.ok ? t('officer.viewGone') : refusal(r.status, 'documents')));
     } else {
-      box.replaceChildren(d.contentType === 'application/pdf'
+      const pdf = d.contentType === 'application/pdf';
+      box.replaceChildren(pdf
         ? h('iframe', { src: url, title: label, class: 'doc-frame' })
         : h('img', { src: url, alt: label, class: 'doc-image' }),
+      pdf ? h('p', { class: 'hint' }, t('officer.pdfHint')) : null,
       h('p', {}, h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, t('officer.open'))));
     }
     box.hidden = false;
