@@ -129,6 +129,8 @@ class OfficerConsoleTest {
     @Test
     void anExpiredSession_asksToSignInAgain() {
         browser.open("/petugas");
+        // let this page's script settle first: still loading, it would read (and drop) the session written next
+        browser.await(d -> browser.find("#signin").isDisplayed() || browser.find("#console").isDisplayed());
         browser.js("sessionStorage.setItem('peduli.officer', JSON.stringify({token: 'x.eyJzdWIiOiJ4In0.y', "
                 + "exp: Math.floor(Date.now() / 1000) + 600, sub: 'x', groups: ['officer:64.74']}))");
         browser.open("/petugas");
