@@ -86,6 +86,10 @@ async function ledger() {
   if (/^#e\d+$/.test(location.hash)) $(location.hash)?.scrollIntoView();
 }
 
+// Back from the payment page or the receipt, a page restored from the back/forward cache would show the totals and
+// ledger of before the payment: load it afresh.
+addEventListener('pageshow', (e) => { if (e.persisted) location.reload(); });
+
 if (appeal) {
   if (lang !== 'id') summary(appeal);
   wireDonate($('#donate'), appeal);

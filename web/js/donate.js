@@ -1,9 +1,31 @@
 // The donate form. One Idempotency-Key per form, reused by every retry, and one request at a time, so a double
 // click or a retry after a lost answer never makes a second pledge. On 201 the donor goes to payment.url.
+// The pledge is remembered in this tab (sessionStorage), so coming back with the back button (after paying, or from
+// the payment page) shows that pledge and its receipt instead of a form that would make a second one; donating
+// again is a deliberate choice ("Donasi lagi").
 import { api, newKey } from './api.js';
 import { clearErrors, explain, fieldError, showProblem } from './dom.js';
 import { t } from './i18n.js';
-import { amountField, digits } from './format.js';
+import { amountField, digits, rupiah } from './format.js';
+
+const PLEDGES = 'peduli.pledges';
+
+function pledges() {
+  try {
+    return JSON.parse(sessionStorage.getItem(PLEDGES) ?? '{}') ?? {};
+  } catch {
+    return {};
+  }
+}
+
+function remember(appealId, pledge) {
+  const all = pledges();
+  if (pledge) all[appealId] = pledge;
+  else delete all[appealId];
+  try {
+    sessionStorage.setItem(PLEDGES, JSON.stringify(all));
+  } catch { /* storage full or disabled: the idempotency key still guards a retry */ }
+}
 
 export const MIN = 10_000;
 export const MAX = 100_000_000;
@@ -15,8 +37,7 @@ export function wireDonate(form, appeal) {
     closed.hidden = false;
     return;
   }
-  form.hidden = false;
-  const key = newKey();
+  let key = newKey();
   const amount = form.querySelector('#amount');
   const name = form.querySelector('#donor-name');
   const anonymous = form.querySelector('#anonymous');
@@ -33,6 +54,32 @@ export function wireDonate(form, appeal) {
   }));
   amount.addEventListener('input', press);
   anonymous.addEventListener('change', () => { name.disabled = anonymous.checked; });
+
+  const done = document.getElementById('donate-done');
+  /** This tab already pledged here: show it (and where its receipt is) instead of the form. */
+  function showPledged() {
+    const p = pledges()[appeal.id];
+    done.hidden = !p;
+    form.hidden = Boolean(p);
+    if (!p) return false;
+    document.getElementById('donate-done-text').textContent = t('donate.pledged', { amount: rupiah(p.amount) });
+    document.getElementById('donate-done-receipt').href = `/donasi/${encodeURIComponent(p.id)}`;
+    return true;
+  }
+  document.getElementById('donate-again').addEventListener('click', () => {
+    remember(appeal.id, null);
+    key = newKey(); // a new donation, not a retry of the last one
+    sending = false;
+    submit.disabled = false;
+    status.textContent = '';
+    form.reset();
+    press();
+    showPledged();
+    amount.focus();
+  });
+  // A page restored from the back/forward cache runs no script again: check on every show.
+  addEventListener('pageshow', (e) => { if (e.persisted) showPledged(); });
+  showPledged();
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -61,6 +108,7 @@ export function wireDonate(form, appeal) {
     const r = await api('POST', `/appeals/${encodeURIComponent(appeal.id)}/donations`,
       { body, headers: { 'Idempotency-Key': key } });
     if (r.status === 201) {
+      remember(appeal.id, { id: r.body.id, amount: r.body.amount });
       status.textContent = t('donate.redirecting');
       location.assign(r.body.payment?.url || `/donasi/${encodeURIComponent(r.body.id)}`);
       return; // stays disabled: the page is leaving

@@ -1,6 +1,8 @@
 // The officers' console (/petugas). The token is kept in sessionStorage (this tab only) and dropped when it expires;
 // it never goes into a URL or localStorage. Every refusal is said in words a social worker understands.
+// Sign-in: the local stack's issuer, or in AWS the Cognito Hosted UI (auth.js; /config.json decides).
 import { api, newKey } from './api.js';
+import { beginCognito, claims, cognitoLogout, finishCognito, signInConfig } from './auth.js';
 import { $, clearErrors, explain, fieldError, h, showProblem } from './dom.js';
 import { loadMessages, t } from './i18n.js';
 import { amountField, dateTime, digits, rupiah } from './format.js';
@@ -9,6 +11,8 @@ import { loadRegions, regionName, regionPicker } from './regions.js';
 const STORE = 'peduli.officer';
 await loadMessages();
 await loadRegions();
+const config = await signInConfig();
+const cognito = config?.signIn === 'cognito' ? config.cognito : null;
 let session = null;
 let expiry = null;
 let cursor = null;
@@ -24,11 +28,6 @@ function readSession() {
   } catch {
     return null;
   }
-}
-
-function claims(token) {
-  const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-  return JSON.parse(atob(part.padEnd(part.length + ((4 - (part.length % 4)) % 4), '=')));
 }
 
 function signOut(messageKey) {
@@ -148,6 +147,44 @@ async function balance(id) {
   $('#c-balance').textContent = r.ok ? t('officer.balance', { balance: rupiah(r.body.totals.balance) }) : '';
 }
 
+/**
+ * A READY document shown in place, under its line: an image as an image, a PDF in a frame, with a link to open it
+ * alone. Links live five minutes, so each opening asks for the list again and uses a fresh one.
+ */
+function viewer(id, d) {
+  const box = h('div', { class: 'viewer', id: `v-${d.id}`, hidden: true });
+  const label = `${t(`doc.${d.kind}`)} — ${current?.patientName ?? ''}`;
+  const toggle = h('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': `v-${d.id}` },
+    t('officer.view'));
+  toggle.addEventListener('click', async () => {
+    if (!box.hidden) {
+      box.hidden = true;
+      box.replaceChildren();
+      toggle.setAttribute('aria-expanded', 'false');
+      toggle.textContent = t('officer.view');
+      return;
+    }
+    toggle.disabled = true;
+    const r = await call('GET', `/admin/appeals/${encodeURIComponent(id)}/documents`);
+    toggle.disabled = false;
+    const url = r.ok ? r.body.items.find((x) => x.id === d.id)?.url : null;
+    if (!url) {
+      box.replaceChildren(h('p', { class: 'alert' }, r.ok ? t('officer.viewGone') : refusal(r.status, 'documents')));
+    } else {
+      const pdf = d.contentType === 'application/pdf';
+      box.replaceChildren(pdf
+        ? h('iframe', { src: url, title: label, class: 'doc-frame' })
+        : h('img', { src: url, alt: label, class: 'doc-image' }),
+      pdf ? h('p', { class: 'hint' }, t('officer.pdfHint')) : null,
+      h('p', {}, h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, t('officer.open'))));
+    }
+    box.hidden = false;
+    toggle.setAttribute('aria-expanded', 'true');
+    toggle.textContent = t('officer.hide');
+  });
+  return [toggle, box];
+}
+
 async function documents(id) {
   const list = $('#c-documents');
   list.replaceChildren(h('li', {}, t('home.loading')));
@@ -157,10 +194,10 @@ async function documents(id) {
     list.replaceChildren(h('li', { class: 'muted' }, r.status === 404 ? t('officer.noDocumentsRoute') : refusal(r.status, 'documents')));
     return;
   }
-  list.replaceChildren(...(r.body.items.length ? r.body.items.map((d) => h('li', { class: 'card' },
+  list.replaceChildren(...(r.body.items.length ? r.body.items.map((d) => h('li', { class: 'card', id: `doc-${d.id}` },
     h('p', {}, h('strong', {}, t(`doc.${d.kind}`)), ` · ${t(`docStatus.${d.status}`)}`),
     h('p', { class: 'muted' }, `${dateTime(d.createdAt)} · ${d.uploadedBy === 'REPORTER' ? t('officer.byReporter') : d.uploadedBy}`),
-    d.url ? h('a', { href: d.url, target: '_blank', rel: 'noopener noreferrer' }, t('officer.open')) : null))
+    d.status === 'READY' ? viewer(id, d) : null))
     : [h('li', { class: 'muted' }, t('tracking.noDocuments'))]));
 }
 
@@ -265,6 +302,8 @@ $('#signin').addEventListener('submit', async (event) => {
   event.preventDefault();
   const form = event.target;
   clearErrors(form);
+  if (cognito) return void beginCognito(cognito);
+  if (!config) return void showProblem(form, null, t('officer.noConfig'));
   const sub = $('#s-sub').value.trim();
   const region = chosenRegion();
   if (!sub) fieldError(form, '/sub', t('report.err.required'));
@@ -280,7 +319,11 @@ $('#signin').addEventListener('submit', async (event) => {
   start(s);
 });
 
-$('#signout').addEventListener('click', () => signOut('officer.signedOut'));
+$('#signout').addEventListener('click', () => {
+  const wasCognito = session?.cognito;
+  signOut('officer.signedOut');
+  if (wasCognito && cognito) cognitoLogout(cognito); // end the Hosted UI's session too
+});
 $('#q-status').addEventListener('change', () => loadQueue(true));
 $('#q-more').addEventListener('click', () => loadQueue(false));
 $('#d-decision').addEventListener('change', decisionChanged);
@@ -291,6 +334,17 @@ $('#c-back').addEventListener('click', (e) => {
 amountField($('#b-amount'));
 addEventListener('hashchange', route);
 
-const saved = readSession();
-if (saved) start(saved);
-else signOut();
+$('#local-fields').hidden = Boolean(cognito);
+$('#cognito-note').hidden = !cognito;
+const back = cognito ? await finishCognito(cognito) : null;
+if (back?.session) {
+  sessionStorage.setItem(STORE, JSON.stringify(back.session));
+  start(back.session);
+} else if (back?.error) {
+  signOut();
+  say(t(back.error), true);
+} else {
+  const saved = readSession();
+  if (saved) start(saved);
+  else signOut();
+}

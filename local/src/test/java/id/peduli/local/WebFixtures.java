@@ -29,6 +29,19 @@ public final class WebFixtures {
         return LocalApi.submit(body);
     }
 
+    /** A report through the API, as a reporter's browser would send it: {id, reporterToken}. */
+    public static String[] report(String region, String patientName) {
+        ObjectNode body = LocalApi.appealBody(region);
+        ((ObjectNode) body.get("patient")).put("name", patientName);
+        LocalApi.Reported r = LocalApi.report(body);
+        return new String[] {r.id(), r.token()};
+    }
+
+    /** A presigned URL the browser was handed: the privacy scan looks for it, and its signature, in the logs. */
+    public static String presigned(String url) {
+        return LocalApi.presigned(url);
+    }
+
     public static String token(String sub, String... groups) {
         return LocalApi.token(sub, groups);
     }

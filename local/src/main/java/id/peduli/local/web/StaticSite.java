@@ -49,9 +49,14 @@ public final class StaticSite {
             "png", "image/png",
             "ico", "image/x-icon",
             "txt", "text/plain; charset=utf-8");
-    /** The pages load only their own scripts and styles and talk to this origin (and, for uploads, the S3 one). */
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self' http://127.0.0.1:* https:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+    /**
+     * The pages load only their own scripts and styles and talk to this origin; the local S3 (on another loopback
+     * port) takes uploads and shows officers their documents in place (images, PDFs in a frame). template.yaml's
+     * response headers policy says the same for AWS, with S3 and Cognito's hosts instead of loopback.
+     */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: http://127.0.0.1:*; "
+            + "frame-src http://127.0.0.1:*; connect-src 'self' http://127.0.0.1:* https:; frame-ancestors 'none'; "
+            + "base-uri 'none'; form-action 'self'";
 
     private final Path root;
     private volatile AppealPageHandler appealPages;

@@ -105,7 +105,7 @@ class DonateFormTest {
     }
 
     /** Donations stored for the appeal (a scan of the local table: tests only). */
-    private static int pledgesFor(String appealId) {
+    static int pledgesFor(String appealId) {
         try (DynamoDbClient db = Dynamo.newClient()) {
             return db.scanPaginator(s -> s.tableName(WebFixtures.tableName())
                             .filterExpression("begins_with(pk, :d) AND appealId = :a")

@@ -33,31 +33,11 @@ class OfficerConsoleTest {
     }
 
     private static void signIn(String sub, String province, String regency) {
-        browser.open("/petugas");
-        // the console's script decides which shows: the sign-in form, or the console of a session still valid
-        browser.await(d -> browser.find("#signin").isDisplayed() || browser.find("#console").isDisplayed());
-        if (browser.find("#console").isDisplayed()) {
-            browser.find("#signout").click();
-        }
-        browser.awaitVisible("#s-sub").sendKeys(sub);
-        new Select(browser.find("#s-province")).selectByValue(province);
-        browser.await(d -> browser.find("#s-regency").isEnabled()
-                && browser.find("#s-regency").findElements(By.tagName("option")).size() > 1);
-        new Select(browser.find("#s-regency")).selectByValue(regency);
-        browser.find("#signin button[type=submit]").click();
-        browser.awaitVisible("#who");
+        Officers.signIn(browser, sub, province, regency);
     }
 
-    /** The queue's link to the appeal, paging on until it shows (the queue is oldest first). */
     private static WebElement inQueue(String appealId) {
-        By link = By.cssSelector("#q-list a[href='#kasus/" + appealId + "']");
-        browser.await(d -> !browser.find("#q-info").getText().startsWith("Memuat"));
-        while (browser.driver.findElements(link).isEmpty() && browser.find("#q-more").isDisplayed()) {
-            int before = browser.driver.findElements(By.cssSelector("#q-list li")).size();
-            browser.find("#q-more").click();
-            browser.await(d -> d.findElements(By.cssSelector("#q-list li")).size() > before);
-        }
-        return browser.driver.findElement(link);
+        return Officers.inQueue(browser, appealId);
     }
 
     @Test
@@ -149,6 +129,8 @@ class OfficerConsoleTest {
     @Test
     void anExpiredSession_asksToSignInAgain() {
         browser.open("/petugas");
+        // let this page's script settle first: still loading, it would read (and drop) the session written next
+        browser.await(d -> browser.find("#signin").isDisplayed() || browser.find("#console").isDisplayed());
         browser.js("sessionStorage.setItem('peduli.officer', JSON.stringify({token: 'x.eyJzdWIiOiJ4In0.y', "
                 + "exp: Math.floor(Date.now() / 1000) + 600, sub: 'x', groups: ['officer:64.74']}))");
         browser.open("/petugas");
