@@ -53,7 +53,6 @@ public final class Template {
         return root;
     }
 
-    /** A function's logical id, handler class and the routes it serves. */
     /**
      * A function: its handler, its timeout in seconds (its own or the Globals'), its HttpApi routes, and the rates of
      * its Schedule events (e.g. {@code rate(10 minutes)}).
@@ -136,12 +135,15 @@ public final class Template {
                 .findFirst().orElseThrow(() -> new IllegalStateException("template declares no DynamoDB table"));
     }
 
-    /** The logical id of the one S3 bucket (the documents bucket). */
+    /** The logical id of the documents bucket: the one the functions are given as {@code DOCUMENTS_BUCKET}. */
     public String bucket() {
-        return resources().entrySet().stream()
-                .filter(e -> "AWS::S3::Bucket".equals(e.getValue().get("Type")))
-                .map(Map.Entry::getKey)
-                .findFirst().orElseThrow(() -> new IllegalStateException("template declares no S3 bucket"));
+        Map<String, Object> variables = map(map(map(map(root.get("Globals")).get("Function")).get("Environment"))
+                .get("Variables"));
+        Object ref = map(variables.get("DOCUMENTS_BUCKET")).get("Ref");
+        if (ref == null || !"AWS::S3::Bucket".equals(resources().getOrDefault(String.valueOf(ref), Map.of()).get("Type"))) {
+            throw new IllegalStateException("template gives the functions no DOCUMENTS_BUCKET that is an S3 bucket");
+        }
+        return String.valueOf(ref);
     }
 
     private Map<String, Map<String, Object>> apis() {

@@ -72,7 +72,7 @@ class WebDeployTest {
         assertThat(oac.get("OriginAccessControlOriginType").asText()).isEqualTo("s3");
         assertThat(oac.get("SigningBehavior").asText()).isEqualTo("always");
         assertThat(oac.get("SigningProtocol").asText()).isEqualTo("sigv4");
-        // the local stack still takes the documents bucket as its one bucket
+        // the local stack creates the bucket the functions are given, not the web site's
         assertThat(template.bucket()).isEqualTo("DocumentsBucket");
     }
 
