@@ -22,7 +22,10 @@ import id.peduli.core.http.Json;
 import id.peduli.core.http.Problems;
 import id.peduli.core.store.DonationStore;
 import id.peduli.core.store.IdempotencyConflict;
+import id.peduli.core.service.AppealQueries;
+import id.peduli.core.service.Ledger;
 import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import id.peduli.donations.gateway.GatewayException;
 import id.peduli.donations.gateway.PaymentGateway;
 import java.time.Clock;
@@ -47,17 +50,21 @@ public final class PledgeHandler extends HttpFunction {
     static final Duration CLAIM = Duration.ofSeconds(20);
 
     private final Stores stores;
+    private final AppealQueries queries;
+    private final Ledger ledger;
     private final Gateways gateways;
     private final Idempotency idempotency;
     private final String webOrigin;
     private final Clock clock;
 
     public PledgeHandler() {
-        this(Stores.fromEnvironment(), Gateways.fromEnvironment(), Config.require("WEB_ORIGIN"), Clock.systemUTC());
+        this(Wiring.stores(), Gateways.fromEnvironment(), Config.require("WEB_ORIGIN"), Clock.systemUTC());
     }
 
     public PledgeHandler(Stores stores, Gateways gateways, String webOrigin, Clock clock) {
         this.stores = stores;
+        this.queries = new AppealQueries(stores.appeals());
+        this.ledger = new Ledger(stores);
         this.gateways = gateways;
         this.idempotency = new Idempotency(stores.idempotency());
         this.webOrigin = webOrigin.endsWith("/") ? webOrigin.substring(0, webOrigin.length() - 1) : webOrigin;
@@ -70,7 +77,7 @@ public final class PledgeHandler extends HttpFunction {
     @Override
     protected HttpResponse handle(HttpRequest request) {
         ObjectNode body = Body.object(request);
-        Appeal appeal = stores.publicAppeal(request.path("id")).appeal();
+        Appeal appeal = queries.publicAppeal(request.path("id")).appeal();
         Idempotency.Key key = Idempotency.of(request, "POST /appeals/" + appeal.id() + "/donations");
         HttpResponse replay = idempotency.replay(key);
         if (replay != null) {
@@ -146,7 +153,7 @@ public final class PledgeHandler extends HttpFunction {
         } catch (GatewayException.OrderExists e) {
             Optional<Payment> held = gateway.existing(donation.orderId());
             if (held.isEmpty()) {
-                stores.donations().apply(donation, DonationStatus.FAILED, now);
+                ledger.apply(donation, DonationStatus.FAILED, now);
                 return interrupted(502, "pledge-failed", "Pledge failed", "The payment provider already holds this "
                         + "order and gives no second payment page for it; pledge again (with a new Idempotency-Key).",
                         donation);

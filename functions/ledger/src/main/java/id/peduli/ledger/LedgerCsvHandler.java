@@ -8,7 +8,9 @@ import id.peduli.core.http.HttpRequest;
 import id.peduli.core.http.HttpResponse;
 import id.peduli.core.http.Problems;
 import id.peduli.core.store.AppealView;
+import id.peduli.core.service.AppealQueries;
 import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import java.util.List;
 
 /**
@@ -22,18 +24,20 @@ public final class LedgerCsvHandler extends HttpFunction {
     static final int MAX_CHARS = 5_500_000;
 
     private final Stores stores;
+    private final AppealQueries queries;
 
     public LedgerCsvHandler() {
-        this(Stores.fromEnvironment());
+        this(Wiring.stores());
     }
 
     public LedgerCsvHandler(Stores stores) {
         this.stores = stores;
+        this.queries = new AppealQueries(stores.appeals());
     }
 
     @Override
     protected HttpResponse handle(HttpRequest request) {
-        AppealView view = stores.publicAppeal(request.path("id"));
+        AppealView view = queries.publicAppeal(request.path("id"));
         String appealId = view.appeal().id();
         StringBuilder csv = new StringBuilder(HEADER);
         long after = 0;

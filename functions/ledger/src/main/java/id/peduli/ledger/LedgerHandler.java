@@ -11,7 +11,9 @@ import id.peduli.core.http.Json;
 import id.peduli.core.http.Query;
 import id.peduli.core.http.Views;
 import id.peduli.core.store.AppealView;
+import id.peduli.core.service.AppealQueries;
 import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import java.util.List;
 import java.util.Map;
 
@@ -21,18 +23,20 @@ import java.util.Map;
  */
 public final class LedgerHandler extends HttpFunction {
     private final Stores stores;
+    private final AppealQueries queries;
 
     public LedgerHandler() {
-        this(Stores.fromEnvironment());
+        this(Wiring.stores());
     }
 
     public LedgerHandler(Stores stores) {
         this.stores = stores;
+        this.queries = new AppealQueries(stores.appeals());
     }
 
     @Override
     protected HttpResponse handle(HttpRequest request) {
-        AppealView view = stores.publicAppeal(request.path("id"));
+        AppealView view = queries.publicAppeal(request.path("id"));
         String appealId = view.appeal().id();
         int limit = Query.limit(request);
         String context = "ledger|" + appealId;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.core.domain.Anomaly;
 import id.peduli.core.domain.Appeal;
+import id.peduli.core.domain.Decision;
 import id.peduli.core.domain.HistoryEntry;
 import id.peduli.core.domain.Times;
 import id.peduli.core.http.Json;
@@ -13,8 +14,6 @@ import java.util.List;
 
 /** What officers see: everything the public sees, and the identity, reporter and history behind it. */
 final class OfficerViews {
-    static final List<String> CHECKS = List.of("identity", "residence", "medical", "bpjs");
-
     private OfficerViews() {}
 
     /** The officer view of {@code record}, with the ids of other open appeals for the same patient. */
@@ -35,7 +34,7 @@ final class OfficerViews {
             v.putNull("verificationChecks");
         } else {
             ObjectNode checks = v.putObject("verificationChecks");
-            CHECKS.forEach(c -> checks.put(c, a.checks().getOrDefault(c, false)));
+            Decision.CHECKS.forEach(c -> checks.put(c, a.checks().getOrDefault(c, false)));
         }
         v.put("documentCount", record.readyDocuments());
         ArrayNode duplicates = v.putArray("possibleDuplicates");

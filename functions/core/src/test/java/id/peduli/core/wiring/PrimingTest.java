@@ -1,4 +1,4 @@
-package id.peduli.core;
+package id.peduli.core.wiring;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 
