@@ -79,11 +79,11 @@ public final class PledgeHandler extends HttpFunction {
         ObjectNode body = Body.object(request);
         Appeal appeal = queries.publicAppeal(request.path("id")).appeal();
         Idempotency.Key key = Idempotency.of(request, "POST /appeals/" + appeal.id() + "/donations");
-        HttpResponse replay = idempotency.replay(key);
-        if (replay != null) {
-            return replay;
-        }
-        Form form = read(body);
+        return idempotency.once(key, () -> pledge(appeal, read(body), key));
+    }
+
+    /** A new pledge, or the one an earlier attempt with the same key stored, completed and answered. */
+    private HttpResponse pledge(Appeal appeal, Form form, Idempotency.Key key) {
         Instant now = Times.truncate(clock.instant());
         if (key == null) {
             Donation donation = pledged(appeal, form, Ids.newId(), "peduli-" + Ids.newId(), now);

@@ -7,7 +7,6 @@ import id.peduli.core.domain.Appeal;
 import id.peduli.core.domain.Decision;
 import id.peduli.core.domain.HistoryEntry;
 import id.peduli.core.domain.Times;
-import id.peduli.core.http.Json;
 import id.peduli.core.http.Views;
 import id.peduli.core.store.OfficerRecord;
 import java.util.List;
@@ -63,14 +62,7 @@ final class OfficerViews {
     }
 
     static ObjectNode summary(Appeal a) {
-        ObjectNode v = Json.object();
-        v.put("id", a.id());
-        v.put("status", a.status().name());
-        v.put("regionCode", a.regionCode().value());
-        v.put("regionName", a.regionCode().name());
-        v.put("patientName", a.patient().name());
-        v.put("diagnosis", a.diagnosis());
-        v.put("hospital", a.hospital());
+        ObjectNode v = Views.appealHeading(a);
         v.put("bpjsStatus", a.bpjsStatus().name());
         v.put("targetAmount", a.target().value());
         v.put("createdAt", Times.format(a.createdAt()));

@@ -156,8 +156,9 @@ public final class DynamoAppealStore implements AppealStore {
             }
         }
         anomalies.sort((x, y) -> x.at().compareTo(y.at()));
+        documents.sort(Document.ANNOUNCED_ORDER);
         return appeal == null ? Optional.empty() : Optional.of(new OfficerRecord(appeal, totals, history, anomalies,
-                DynamoDocumentStore.oldestFirst(documents)));
+                documents));
     }
 
     @Override

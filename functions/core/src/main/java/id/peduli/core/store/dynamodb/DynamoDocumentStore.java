@@ -6,7 +6,6 @@ import id.peduli.core.domain.DocumentStatus;
 import id.peduli.core.domain.DomainException;
 import id.peduli.core.store.DocumentStore;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,12 +79,7 @@ public final class DynamoDocumentStore implements DocumentStore {
                 .consistentRead(true).build())) {
             documents.add(Items.document(item));
         }
-        return oldestFirst(documents);
-    }
-
-    /** Documents in the order they were announced (ids are random, so the sort key alone does not give it). */
-    static List<Document> oldestFirst(List<Document> documents) {
-        documents.sort(Comparator.comparing(Document::createdAt).thenComparing(Document::id));
+        documents.sort(Document.ANNOUNCED_ORDER);
         return documents;
     }
 
