@@ -6,6 +6,7 @@ import id.peduli.core.store.Retry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -135,6 +136,25 @@ public final class Dynamo {
             }
         }
         return found;
+    }
+
+    /**
+     * The query of one partition of the table: {@code pk} and, unless null, a condition on the sort key written with
+     * {@code #sk} and the values {@code :sk} / {@code :sk2} ({@code "#sk < :sk"}, {@code "begins_with(#sk, :sk)"}).
+     */
+    QueryRequest partition(String pk, String skCondition, boolean consistent, String... skValues) {
+        Map<String, String> names = new HashMap<>(Map.of("#pk", Keys.PK));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(pk)));
+        String condition = "#pk = :pk";
+        if (skCondition != null) {
+            condition += " AND " + skCondition;
+            names.put("#sk", Keys.SK);
+            for (int i = 0; i < skValues.length; i++) {
+                values.put(i == 0 ? ":sk" : ":sk" + (i + 1), s(skValues[i]));
+            }
+        }
+        return QueryRequest.builder().tableName(table).keyConditionExpression(condition)
+                .expressionAttributeNames(names).expressionAttributeValues(values).consistentRead(consistent).build();
     }
 
     /** The condition of a write that creates an item: nothing with its key exists yet. */

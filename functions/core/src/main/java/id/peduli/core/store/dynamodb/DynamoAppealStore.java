@@ -140,12 +140,8 @@ public final class DynamoAppealStore implements AppealStore {
         List<HistoryEntry> history = new ArrayList<>();
         List<Anomaly> anomalies = new ArrayList<>();
         List<Document> documents = new ArrayList<>();
-        for (Map<String, AttributeValue> item : dynamo.queryAll(QueryRequest.builder().tableName(dynamo.table())
-                .keyConditionExpression("#pk = :pk AND #sk < :ledger")
-                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
-                .expressionAttributeValues(Map.of(":pk", Dynamo.s(Keys.appealPk(id)),
-                        ":ledger", Dynamo.s(Keys.LEDGER_PREFIX)))
-                .consistentRead(true).build())) {
+        for (Map<String, AttributeValue> item : dynamo.queryAll(
+                dynamo.partition(Keys.appealPk(id), "#sk < :sk", true, Keys.LEDGER_PREFIX))) {
             switch (Keys.kind(item)) {
                 case APPEAL -> appeal = Items.appeal(item);
                 case LEDGER_HEAD -> totals = Items.totals(item);
@@ -170,10 +166,7 @@ public final class DynamoAppealStore implements AppealStore {
     @Override
     public List<String> openAppealsWithNik(String nikHash, String exceptId) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (Map<String, AttributeValue> item : dynamo.queryAll(QueryRequest.builder().tableName(dynamo.table())
-                .keyConditionExpression("#pk = :pk")
-                .expressionAttributeNames(Map.of("#pk", Keys.PK))
-                .expressionAttributeValues(Map.of(":pk", Dynamo.s(Keys.nikPk(nikHash)))).build())) {
+        for (Map<String, AttributeValue> item : dynamo.queryAll(dynamo.partition(Keys.nikPk(nikHash), null, false))) {
             String id = Items.appealId(item);
             if (!id.equals(exceptId)) {
                 keys.add(Keys.appeal(id));

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -71,12 +70,8 @@ public final class DynamoDocumentStore implements DocumentStore {
     @Override
     public List<Document> list(String appealId) {
         List<Document> documents = new ArrayList<>();
-        for (Map<String, AttributeValue> item : dynamo.queryAll(QueryRequest.builder().tableName(dynamo.table())
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :doc)")
-                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
-                .expressionAttributeValues(Map.of(":pk", Dynamo.s(Keys.appealPk(appealId)),
-                        ":doc", Dynamo.s(Keys.DOCUMENT_PREFIX)))
-                .consistentRead(true).build())) {
+        for (Map<String, AttributeValue> item : dynamo.queryAll(dynamo.partition(Keys.appealPk(appealId),
+                "begins_with(#sk, :sk)", true, Keys.DOCUMENT_PREFIX))) {
             documents.add(Items.document(item));
         }
         documents.sort(Document.ANNOUNCED_ORDER);

@@ -6,9 +6,7 @@ import id.peduli.core.domain.Totals;
 import id.peduli.core.store.LedgerStore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** {@link LedgerStore} on the single DynamoDB table: the ledger head item and the entries after it. */
 public final class DynamoLedgerStore implements LedgerStore {
@@ -31,14 +29,8 @@ public final class DynamoLedgerStore implements LedgerStore {
     @Override
     public List<LedgerEntry> entries(String appealId, long afterSeq, int limit) {
         List<LedgerEntry> entries = new ArrayList<>(limit);
-        dynamo.query(QueryRequest.builder().tableName(dynamo.table())
-                        .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
-                        .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK))
-                        .expressionAttributeValues(Map.of(
-                                ":pk", Dynamo.s(Keys.appealPk(appealId)),
-                                ":from", Dynamo.s(Keys.ledgerSk(afterSeq + 1)),
-                                ":to", Dynamo.s(Keys.ledgerSk(999_999_999_999L))))
-                        .build(), limit)
+        dynamo.query(dynamo.partition(Keys.appealPk(appealId), "#sk BETWEEN :sk AND :sk2", false,
+                        Keys.ledgerSk(afterSeq + 1), Keys.ledgerSk(999_999_999_999L)), limit)
                 .forEach(item -> entries.add(Items.ledger(item)));
         return entries;
     }
