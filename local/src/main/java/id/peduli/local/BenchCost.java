@@ -3,6 +3,7 @@ package id.peduli.local;
 import id.peduli.core.Config;
 import id.peduli.core.http.HttpFunction;
 import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import id.peduli.core.store.dynamodb.Dynamo;
 import id.peduli.donations.MidtransWebhookHandler;
 import id.peduli.donations.Gateways;
@@ -41,7 +42,7 @@ final class BenchCost {
 
     static Result run(BenchWorld world, BenchInterceptor recorder, DynamoDbClient recordingClient, String ledgerAppeal,
                       long ledgerMiddle, double pledgeMs, double webhookMs, double ledgerMs, int samples) {
-        Stores stores = Stores.on(new Dynamo(recordingClient, world.table));
+        Stores stores = Wiring.on(new Dynamo(recordingClient, world.table));
         Clock clock = Clock.systemUTC();
         HttpFunction pledge = new PledgeHandler(stores, Gateways.fromEnvironment(), Config.require("WEB_ORIGIN"), clock);
         HttpFunction webhook = new MidtransWebhookHandler(stores, world.midtransKey, clock);

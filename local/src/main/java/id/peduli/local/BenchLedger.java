@@ -149,7 +149,7 @@ final class BenchLedger {
         head.put("disbursed", BenchSettle.num(0));
         head.put("donationCount", BenchSettle.num(totals.donationCount()));
         head.put("seq", BenchSettle.num(totals.seq()));
-        head.put("head", AttributeValue.fromS(totals.head()));
+        head.put("lastHash", AttributeValue.fromS(totals.lastHash()));
         head.put("targetAmount", BenchSettle.num(BenchWorld.BIG_TARGET));
         head.put("appealStatus", AttributeValue.fromS("VERIFIED"));
         // Only over the empty head the verified appeal was created with.

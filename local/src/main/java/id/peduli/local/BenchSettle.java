@@ -7,6 +7,7 @@ import id.peduli.core.domain.Rupiah;
 import id.peduli.core.domain.Times;
 import id.peduli.core.domain.Totals;
 import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import id.peduli.core.store.dynamodb.Dynamo;
 import id.peduli.donations.MidtransWebhookHandler;
 import java.time.Instant;
@@ -163,7 +164,7 @@ final class BenchSettle {
             Map<String, AttributeValue> head = client.getItem(g -> g.tableName(table)
                     .key(key("APPEAL#" + appealId, "HEAD")).consistentRead(true)).item();
             Totals totals = new Totals(Rupiah.of(n(head, "donated")), Rupiah.of(n(head, "refunded")),
-                    Rupiah.of(n(head, "disbursed")), n(head, "donationCount"), n(head, "seq"), head.get("head").s());
+                    Rupiah.of(n(head, "disbursed")), n(head, "donationCount"), n(head, "seq"), head.get("lastHash").s());
             long target = n(head, "targetAmount");
             boolean anonymous = donation.containsKey("anonymous") && Boolean.TRUE.equals(donation.get("anonymous").bool());
             String donor = donation.containsKey("donorName") ? donation.get("donorName").s() : null;
@@ -182,7 +183,7 @@ final class BenchSettle {
             newHead.put("disbursed", num(next.disbursed().value()));
             newHead.put("donationCount", num(next.donationCount()));
             newHead.put("seq", num(next.seq()));
-            newHead.put("head", AttributeValue.fromS(next.head()));
+            newHead.put("lastHash", AttributeValue.fromS(next.lastHash()));
             newHead.put("targetAmount", num(target));
             newHead.put("appealStatus", head.get("appealStatus"));
             List<TransactWriteItem> items = List.of(
@@ -260,7 +261,7 @@ final class BenchSettle {
 
     /** Recomputes the one appeal's chain (both kinds of credit went into it) and checks it against the head. */
     private static void verifyChain(BenchWorld world, String appealId) {
-        Stores stores = Stores.fromEnvironment();
+        Stores stores = Wiring.stores();
         String prev = Totals.GENESIS;
         long seq = 0;
         long donated = 0;
@@ -279,7 +280,7 @@ final class BenchSettle {
             }
         }
         Totals totals = stores.ledger().totals(appealId).orElseThrow();
-        if (totals.seq() != seq || !totals.head().equals(prev) || totals.donated().value() != donated) {
+        if (totals.seq() != seq || !totals.lastHash().equals(prev) || totals.donated().value() != donated) {
             throw new IllegalStateException("ledger head does not match its entries");
         }
         System.out.printf("  settle: the one appeal's ledger verifies (%d entries, chain and totals)%n", seq);

@@ -2,7 +2,7 @@ package id.peduli.local;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import id.peduli.core.http.HttpFunction;
-import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import id.peduli.core.store.dynamodb.Dynamo;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -40,7 +40,7 @@ final class BenchWarm {
         Dynamo recording = new Dynamo(recordingClient, world.table);
         for (BenchWorld.Scenario s : scenarios) {
             RequestStreamHandler ours = world.handler(s.function().handlerClass());
-            HttpFunction recorded = s.factory().apply(Stores.on(recording));
+            HttpFunction recorded = s.factory().apply(Wiring.on(recording));
             List<Double> oursMs = new ArrayList<>(samples);
             List<Double> sdkMs = new ArrayList<>(samples);
             String calls = null;

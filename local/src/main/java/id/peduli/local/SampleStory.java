@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.appeals.AppealForm;
 import id.peduli.core.domain.Appeal;
 import id.peduli.core.http.Json;
+import id.peduli.core.service.AppealWrites;
 import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,14 +25,14 @@ final class SampleStory {
 
     /** Writes the story's appeal unless it is there; true when it wrote it. */
     static boolean seed(Path events) throws IOException {
-        Stores stores = Stores.fromEnvironment();
+        Stores stores = Wiring.stores();
         if (stores.appeals().find(APPEAL).isPresent()) {
             return false;
         }
         JsonNode event = Json.mapper().readTree(events.resolve("submit-appeal.json").toFile());
         ObjectNode body = (ObjectNode) Json.mapper().readTree(event.get("body").asText());
         Appeal appeal = AppealForm.read(body, APPEAL, Instant.parse("2026-11-22T10:15:30.123Z"));
-        stores.appeals().create(appeal, null);
+        new AppealWrites(stores).create(appeal, null);
         return true;
     }
 }

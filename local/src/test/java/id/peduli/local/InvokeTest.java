@@ -82,12 +82,12 @@ class InvokeTest {
             int before = client.scan(s -> s.tableName(LocalApi.stack().tableName()).select("COUNT")).count();
             FaultInjector.arm("GetItem", FaultInjector.Fault.CONNECTION, 1.0);
             try {
-                org.assertj.core.api.Assertions.assertThatThrownBy(id.peduli.core.Priming::prime)
+                org.assertj.core.api.Assertions.assertThatThrownBy(id.peduli.core.wiring.Priming::prime)
                         .as("priming makes a real GetItem").isInstanceOf(software.amazon.awssdk.core.exception.SdkClientException.class);
             } finally {
                 FaultInjector.disarm();
             }
-            id.peduli.core.Priming.prime();
+            id.peduli.core.wiring.Priming.prime();
             assertThat(client.scan(s -> s.tableName(LocalApi.stack().tableName()).select("COUNT")).count()).isEqualTo(before);
         }
     }

@@ -18,7 +18,9 @@ import id.peduli.core.domain.Provider;
 import id.peduli.core.domain.Rupiah;
 import id.peduli.core.domain.Totals;
 import id.peduli.core.http.Json;
+import id.peduli.core.service.Ledger;
 import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import id.peduli.core.store.dynamodb.Dynamo;
 import id.peduli.core.store.dynamodb.Keys;
 import java.io.StringReader;
@@ -198,12 +200,12 @@ class LedgerApiTest {
     void csv_holdsEveryEntry_whenAThousandEntriesPassDynamoDbsOneMegabytePage() throws Exception {
         String appeal = LocalApi.verifiedAppeal(REGION, 2_000_000_000);
         settle(pledge(appeal, 100_000_000, "midtrans"));
-        Stores stores = Stores.on(new Dynamo(client(), LocalApi.stack().tableName()));
+        Stores stores = Wiring.on(new Dynamo(client(), LocalApi.stack().tableName()));
         String recipient = "Rumah Sakit Umum Daerah Kudungga ".repeat(7).substring(0, 200).replace('a', 'á');
         String note = "Biaya perawatan intensif, transfusi dan obat ".repeat(12).substring(0, 500).replace('a', 'á');
         int payouts = 700; // about 1.5 KB an item: the first 1,000-entry query stops at 1 MB, well short of 1,000
         for (int i = 0; i < payouts; i++) {
-            stores.ledger().disburse(appeal, Rupiah.of(1), recipient, "TRF-" + i, note, "paser", Instant.now(), e -> null);
+            new Ledger(stores).disburse(appeal, Rupiah.of(1), recipient, "TRF-" + i, note, "paser", Instant.now(), e -> null);
         }
 
         List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(get("/appeals/" + appeal + "/ledger.csv").text()))
@@ -219,14 +221,14 @@ class LedgerApiTest {
     void thousandsOfEntries_paginateWithoutGaps_andExportAsCsv() throws Exception {
         String appeal = LocalApi.verifiedAppeal(REGION, 2_000_000_000);
         int n = 2_300;
-        Stores stores = Stores.on(new Dynamo(client(), LocalApi.stack().tableName()));
+        Stores stores = Wiring.on(new Dynamo(client(), LocalApi.stack().tableName()));
         Instant now = Instant.now();
         for (int i = 0; i < n; i++) {
             Donation d = Donation.pledged(Ids.newId(), "peduli-" + Ids.newId(), appeal, Rupiah.of(10_000 + i),
                     i % 3 == 0 ? null : "Donor " + i, i % 5 == 0, null, Provider.MIDTRANS, null, now,
                     now.plusSeconds(86_400));
             stores.donations().pledge(d, null);
-            stores.donations().apply(d, DonationStatus.SETTLED, now);
+            new Ledger(stores).apply(d, DonationStatus.SETTLED, now);
         }
 
         List<JsonNode> items = LocalApi.allLedgerItems(appeal);

@@ -228,7 +228,7 @@ class PaymentJourneyTest {
     void reconciliation_stopsBeforeItsTimeout_andTheNextRunResumesWhereItStopped() {
         LocalApi.stack(); // configures the functions' environment
         Instant asOf = Instant.now().plus(Duration.ofMinutes(11));
-        ReconcilePaymentsHandler reconciler = new ReconcilePaymentsHandler(id.peduli.core.store.Stores.fromEnvironment(),
+        ReconcilePaymentsHandler reconciler = new ReconcilePaymentsHandler(id.peduli.core.wiring.Wiring.stores(),
                 Gateways.fromEnvironment(), java.time.Clock.systemUTC());
         ReconcilePaymentsHandler.Report baseline = reconciler.reconcile(asOf, () -> Long.MAX_VALUE, line -> { });
         String appeal = LocalApi.verifiedAppeal(REGION, 2_000_000_000);

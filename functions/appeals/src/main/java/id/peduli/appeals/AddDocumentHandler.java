@@ -8,7 +8,9 @@ import id.peduli.core.http.HttpFunction;
 import id.peduli.core.http.HttpRequest;
 import id.peduli.core.http.HttpResponse;
 import id.peduli.core.store.ObjectStore;
+import id.peduli.core.service.AppealQueries;
 import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import id.peduli.core.store.s3.S3ObjectStore;
 import java.time.Clock;
 
@@ -17,21 +19,21 @@ import java.time.Clock;
  * appeal is SUBMITTED, and gets a presigned PUT for its bytes.
  */
 public final class AddDocumentHandler extends HttpFunction {
-    private final Stores stores;
+    private final AppealQueries queries;
     private final Documents documents;
 
     public AddDocumentHandler() {
-        this(Stores.fromEnvironment(), S3ObjectStore.fromEnvironment(), Clock.systemUTC());
+        this(Wiring.stores(), S3ObjectStore.fromEnvironment(), Clock.systemUTC());
     }
 
     public AddDocumentHandler(Stores stores, ObjectStore objects, Clock clock) {
-        this.stores = stores;
+        this.queries = new AppealQueries(stores.appeals());
         this.documents = new Documents(stores.documents(), objects, clock);
     }
 
     @Override
     protected HttpResponse handle(HttpRequest request) {
-        Appeal appeal = stores.reporterAppeal(request.path("id"), request.header("x-reporter-token"));
+        Appeal appeal = queries.reporterAppeal(request.path("id"), request.header("x-reporter-token"));
         DocumentViews.Announcement a = DocumentViews.Announcement.read(Body.object(request));
         Documents.Upload upload = documents.announce(appeal, a.kind(), a.type(), a.size(), null);
         return HttpResponse.json(201, DocumentViews.announced(upload));

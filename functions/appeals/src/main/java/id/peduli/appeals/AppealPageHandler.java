@@ -6,7 +6,9 @@ import id.peduli.core.http.HttpRequest;
 import id.peduli.core.http.HttpResponse;
 import id.peduli.core.http.Views;
 import id.peduli.core.store.AppealView;
+import id.peduli.core.service.AppealQueries;
 import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import java.util.function.Supplier;
 
 /**
@@ -16,16 +18,16 @@ import java.util.function.Supplier;
  */
 public final class AppealPageHandler extends HttpFunction {
     static final String HTML = "text/html; charset=utf-8";
-    private final Stores stores;
+    private final AppealQueries queries;
     private final Supplier<AppealPage> page;
 
     public AppealPageHandler() {
-        this(Stores.fromEnvironment(), singleton(AppealPage.fromClasspath()));
+        this(Wiring.stores(), singleton(AppealPage.fromClasspath()));
     }
 
     /** @param page the page to render with; the local stack passes one that rereads the web folder each time */
     public AppealPageHandler(Stores stores, Supplier<AppealPage> page) {
-        this.stores = stores;
+        this.queries = new AppealQueries(stores.appeals());
         this.page = page;
     }
 
@@ -38,7 +40,7 @@ public final class AppealPageHandler extends HttpFunction {
         AppealPage html = page.get();
         AppealView view;
         try {
-            view = stores.publicAppeal(request.path("id"));
+            view = queries.publicAppeal(request.path("id"));
         } catch (DomainException.NotFound e) {
             return HttpResponse.text(404, HTML, html.notFound()).withHeader("cache-control", "no-store");
         }

@@ -6,7 +6,9 @@ import id.peduli.core.http.HttpFunction;
 import id.peduli.core.http.HttpRequest;
 import id.peduli.core.http.HttpResponse;
 import id.peduli.core.store.ObjectStore;
+import id.peduli.core.service.AppealQueries;
 import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import id.peduli.core.store.s3.S3ObjectStore;
 import java.time.Clock;
 
@@ -15,21 +17,21 @@ import java.time.Clock;
  * copy without image metadata is kept for officers.
  */
 public final class CompleteDocumentHandler extends HttpFunction {
-    private final Stores stores;
+    private final AppealQueries queries;
     private final Documents documents;
 
     public CompleteDocumentHandler() {
-        this(Stores.fromEnvironment(), S3ObjectStore.fromEnvironment(), Clock.systemUTC());
+        this(Wiring.stores(), S3ObjectStore.fromEnvironment(), Clock.systemUTC());
     }
 
     public CompleteDocumentHandler(Stores stores, ObjectStore objects, Clock clock) {
-        this.stores = stores;
+        this.queries = new AppealQueries(stores.appeals());
         this.documents = new Documents(stores.documents(), objects, clock);
     }
 
     @Override
     protected HttpResponse handle(HttpRequest request) {
-        String appealId = stores.reporterAppeal(request.path("id"), request.header("x-reporter-token")).id();
+        String appealId = queries.reporterAppeal(request.path("id"), request.header("x-reporter-token")).id();
         return HttpResponse.json(200, DocumentViews.completed(documents.complete(appealId, request.path("docId"))));
     }
 }

@@ -13,6 +13,7 @@ import id.peduli.core.http.Views;
 import id.peduli.core.store.AppealView;
 import id.peduli.core.store.Page;
 import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import java.util.Map;
 
 /** {@code GET /appeals}: verified, funded and closed appeals, newest verification first. */
@@ -20,7 +21,7 @@ public final class ListAppealsHandler extends HttpFunction {
     private final Stores stores;
 
     public ListAppealsHandler() {
-        this(Stores.fromEnvironment());
+        this(Wiring.stores());
     }
 
     public ListAppealsHandler(Stores stores) {

@@ -11,7 +11,9 @@ import id.peduli.core.http.HttpRequest;
 import id.peduli.core.http.HttpResponse;
 import id.peduli.core.http.Idempotency;
 import id.peduli.core.http.Json;
+import id.peduli.core.service.AppealWrites;
 import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -24,16 +26,16 @@ import java.time.Instant;
  * and every replay get it added.
  */
 public final class SubmitAppealHandler extends HttpFunction {
-    private final Stores stores;
+    private final AppealWrites writes;
     private final Idempotency idempotency;
     private final Clock clock;
 
     public SubmitAppealHandler() {
-        this(Stores.fromEnvironment(), Clock.systemUTC());
+        this(Wiring.stores(), Clock.systemUTC());
     }
 
     public SubmitAppealHandler(Stores stores, Clock clock) {
-        this.stores = stores;
+        this.writes = new AppealWrites(stores);
         this.idempotency = new Idempotency(stores.idempotency());
         this.clock = clock;
     }
@@ -51,7 +53,7 @@ public final class SubmitAppealHandler extends HttpFunction {
             created.put("regionCode", appeal.regionCode().value());
             created.put("createdAt", Times.format(appeal.createdAt()));
             HttpResponse response = HttpResponse.json(201, created).withHeader("location", "/appeals/" + appeal.id());
-            stores.appeals().create(appeal, Idempotency.record(key, response, now));
+            writes.create(appeal, Idempotency.record(key, response, now));
             return response;
         }));
     }

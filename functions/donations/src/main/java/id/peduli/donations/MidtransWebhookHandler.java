@@ -12,6 +12,7 @@ import id.peduli.core.http.HttpResponse;
 import id.peduli.core.http.Input;
 import id.peduli.core.http.Json;
 import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import id.peduli.donations.gateway.MidtransGateway;
 import id.peduli.donations.gateway.Notification;
 import java.io.IOException;
@@ -34,7 +35,7 @@ public final class MidtransWebhookHandler extends HttpFunction {
     private final Clock clock;
 
     public MidtransWebhookHandler() {
-        this(Stores.fromEnvironment(), Config.require("MIDTRANS_SERVER_KEY"), Clock.systemUTC());
+        this(Wiring.stores(), Config.require("MIDTRANS_SERVER_KEY"), Clock.systemUTC());
     }
 
     public MidtransWebhookHandler(Stores stores, String serverKey, Clock clock) {

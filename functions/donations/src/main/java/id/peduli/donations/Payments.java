@@ -6,7 +6,9 @@ import id.peduli.core.domain.DomainException;
 import id.peduli.core.domain.Donation;
 import id.peduli.core.http.HttpResponse;
 import id.peduli.core.http.Json;
+import id.peduli.core.domain.Crediting;
 import id.peduli.core.store.DonationStore;
+import id.peduli.core.service.Ledger;
 import id.peduli.core.store.Stores;
 import id.peduli.donations.gateway.Notification;
 import java.math.BigDecimal;
@@ -21,29 +23,31 @@ import java.util.Locale;
  */
 final class Payments {
     private final Stores stores;
+    private final Ledger ledger;
 
     Payments(Stores stores) {
         this.stores = stores;
+        this.ledger = new Ledger(stores);
     }
 
-    /** The notification applied to its donation; {@link DonationStore.Result#IGNORED} when it changes nothing. */
-    DonationStore.Applied apply(Notification n, Instant now) {
+    /** The notification applied to its donation; {@link Crediting.Result#IGNORED} when it changes nothing. */
+    Crediting.Applied apply(Notification n, Instant now) {
         // an order pledged through the other provider is not this provider's to settle
         Donation donation = stores.donations().byOrderId(n.orderId()).filter(d -> d.provider() == n.provider())
                 .orElseThrow(() -> new DomainException.NotFound("Unknown order."));
         return apply(donation, n, now);
     }
 
-    DonationStore.Applied apply(Donation donation, Notification n, Instant now) {
+    Crediting.Applied apply(Donation donation, Notification n, Instant now) {
         if (n.paid() != null && n.paid().compareTo(BigDecimal.valueOf(donation.amount().value())) != 0) {
             stores.appeals().recordAnomaly(donation.appealId(), new Anomaly(Anomaly.AMOUNT_MISMATCH, now,
                     n.provider().wireName(), donation.orderId(), donation.amount().value(), n.paidAsSent()));
             throw new DomainException.Conflict("The paid amount differs from the pledge; kept for review, not credited.");
         }
         if (n.status() == null) {
-            return new DonationStore.Applied(DonationStore.Result.IGNORED, donation, null);
+            return new Crediting.Applied(Crediting.Result.IGNORED, donation, null);
         }
-        return stores.donations().apply(donation, n.status(), now);
+        return ledger.apply(donation, n.status(), now);
     }
 
     /** The webhook's answer: what applying the notification did. */

@@ -22,7 +22,10 @@ import id.peduli.core.http.Json;
 import id.peduli.core.http.Problems;
 import id.peduli.core.store.DonationStore;
 import id.peduli.core.store.IdempotencyConflict;
+import id.peduli.core.service.AppealQueries;
+import id.peduli.core.service.Ledger;
 import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import id.peduli.donations.gateway.GatewayException;
 import id.peduli.donations.gateway.PaymentGateway;
 import java.time.Clock;
@@ -47,17 +50,21 @@ public final class PledgeHandler extends HttpFunction {
     static final Duration CLAIM = Duration.ofSeconds(20);
 
     private final Stores stores;
+    private final AppealQueries queries;
+    private final Ledger ledger;
     private final Gateways gateways;
     private final Idempotency idempotency;
     private final String webOrigin;
     private final Clock clock;
 
     public PledgeHandler() {
-        this(Stores.fromEnvironment(), Gateways.fromEnvironment(), Config.require("WEB_ORIGIN"), Clock.systemUTC());
+        this(Wiring.stores(), Gateways.fromEnvironment(), Config.require("WEB_ORIGIN"), Clock.systemUTC());
     }
 
     public PledgeHandler(Stores stores, Gateways gateways, String webOrigin, Clock clock) {
         this.stores = stores;
+        this.queries = new AppealQueries(stores.appeals());
+        this.ledger = new Ledger(stores);
         this.gateways = gateways;
         this.idempotency = new Idempotency(stores.idempotency());
         this.webOrigin = webOrigin.endsWith("/") ? webOrigin.substring(0, webOrigin.length() - 1) : webOrigin;
@@ -70,13 +77,13 @@ public final class PledgeHandler extends HttpFunction {
     @Override
     protected HttpResponse handle(HttpRequest request) {
         ObjectNode body = Body.object(request);
-        Appeal appeal = stores.publicAppeal(request.path("id")).appeal();
+        Appeal appeal = queries.publicAppeal(request.path("id")).appeal();
         Idempotency.Key key = Idempotency.of(request, "POST /appeals/" + appeal.id() + "/donations");
-        HttpResponse replay = idempotency.replay(key);
-        if (replay != null) {
-            return replay;
-        }
-        Form form = read(body);
+        return idempotency.once(key, () -> pledge(appeal, read(body), key));
+    }
+
+    /** A new pledge, or the one an earlier attempt with the same key stored, completed and answered. */
+    private HttpResponse pledge(Appeal appeal, Form form, Idempotency.Key key) {
         Instant now = Times.truncate(clock.instant());
         if (key == null) {
             Donation donation = pledged(appeal, form, Ids.newId(), "peduli-" + Ids.newId(), now);
@@ -146,7 +153,7 @@ public final class PledgeHandler extends HttpFunction {
         } catch (GatewayException.OrderExists e) {
             Optional<Payment> held = gateway.existing(donation.orderId());
             if (held.isEmpty()) {
-                stores.donations().apply(donation, DonationStatus.FAILED, now);
+                ledger.apply(donation, DonationStatus.FAILED, now);
                 return interrupted(502, "pledge-failed", "Pledge failed", "The payment provider already holds this "
                         + "order and gives no second payment page for it; pledge again (with a new Idempotency-Key).",
                         donation);

@@ -11,6 +11,7 @@ import id.peduli.core.http.HttpRequest;
 import id.peduli.core.http.HttpResponse;
 import id.peduli.core.http.Json;
 import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 
 /**
  * {@code GET /donations/{id}}: the donor's receipt. While PENDING it says where to pay; once credited it carries the
@@ -21,7 +22,7 @@ public final class ReceiptHandler extends HttpFunction {
     private final Stores stores;
 
     public ReceiptHandler() {
-        this(Stores.fromEnvironment());
+        this(Wiring.stores());
     }
 
     public ReceiptHandler(Stores stores) {

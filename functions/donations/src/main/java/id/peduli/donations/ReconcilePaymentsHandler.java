@@ -4,14 +4,15 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import id.peduli.core.Priming;
 import id.peduli.core.domain.DomainException;
 import id.peduli.core.domain.Donation;
 import id.peduli.core.domain.DonationStatus;
 import id.peduli.core.http.Json;
+import id.peduli.core.domain.Crediting;
 import id.peduli.core.store.DonationStore;
 import id.peduli.core.store.Page;
 import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import id.peduli.donations.gateway.GatewayException;
 import id.peduli.donations.gateway.Notification;
 import java.io.IOException;
@@ -48,11 +49,10 @@ public final class ReconcilePaymentsHandler implements RequestStreamHandler {
     private final Clock clock;
 
     public ReconcilePaymentsHandler() {
-        this(Stores.fromEnvironment(), Gateways.fromEnvironment(), Clock.systemUTC());
+        this(Wiring.stores(), Gateways.fromEnvironment(), Clock.systemUTC());
     }
 
     public ReconcilePaymentsHandler(Stores stores, Gateways gateways, Clock clock) {
-        Priming.register();
         this.stores = stores;
         this.gateways = gateways;
         this.payments = new Payments(stores);
@@ -128,8 +128,8 @@ public final class ReconcilePaymentsHandler implements RequestStreamHandler {
             if (effective == null) {
                 return null;
             }
-            DonationStore.Applied applied = payments.apply(donation, effective, now);
-            return applied.result() == DonationStore.Result.APPLIED ? applied.donation().status() : null;
+            Crediting.Applied applied = payments.apply(donation, effective, now);
+            return applied.result() == Crediting.Result.APPLIED ? applied.donation().status() : null;
         } catch (GatewayException | DomainException e) {
             // the provider could not say, or the amount differed (kept as an anomaly): the next run asks again
             log.accept("reconcile " + donation.orderId() + " left as it was: " + e.getClass().getSimpleName());

@@ -11,6 +11,7 @@ import id.peduli.core.http.HttpRequest;
 import id.peduli.core.http.HttpResponse;
 import id.peduli.core.http.Input;
 import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import id.peduli.donations.gateway.Notification;
 import id.peduli.donations.gateway.XenditGateway;
 import java.math.BigDecimal;
@@ -28,7 +29,7 @@ public final class XenditWebhookHandler extends HttpFunction {
     private final Clock clock;
 
     public XenditWebhookHandler() {
-        this(Stores.fromEnvironment(), Config.require("XENDIT_CALLBACK_TOKEN"), Clock.systemUTC());
+        this(Wiring.stores(), Config.require("XENDIT_CALLBACK_TOKEN"), Clock.systemUTC());
     }
 
     public XenditWebhookHandler(Stores stores, String token, Clock clock) {

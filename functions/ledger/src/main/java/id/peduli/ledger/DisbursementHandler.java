@@ -10,9 +10,12 @@ import id.peduli.core.http.HttpRequest;
 import id.peduli.core.http.HttpResponse;
 import id.peduli.core.http.Idempotency;
 import id.peduli.core.http.Input;
-import id.peduli.core.http.OfficerScope;
+import id.peduli.core.domain.OfficerScope;
 import id.peduli.core.http.Views;
+import id.peduli.core.service.AppealQueries;
+import id.peduli.core.service.Ledger;
 import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -21,25 +24,27 @@ import java.time.Instant;
  * entry, the totals and the idempotency record are one transaction, so a retried request never pays twice.
  */
 public final class DisbursementHandler extends HttpFunction {
-    private final Stores stores;
+    private final AppealQueries queries;
+    private final Ledger ledger;
     private final Idempotency idempotency;
     private final Clock clock;
 
     public DisbursementHandler() {
-        this(Stores.fromEnvironment(), Clock.systemUTC());
+        this(Wiring.stores(), Clock.systemUTC());
     }
 
     public DisbursementHandler(Stores stores, Clock clock) {
-        this.stores = stores;
+        this.queries = new AppealQueries(stores.appeals());
+        this.ledger = new Ledger(stores);
         this.idempotency = new Idempotency(stores.idempotency());
         this.clock = clock;
     }
 
     @Override
     protected HttpResponse handle(HttpRequest request) {
-        OfficerScope scope = OfficerScope.of(request);
+        OfficerScope scope = request.officer();
         ObjectNode body = Body.object(request);
-        Appeal appeal = stores.officerAppeal(scope, request.path("id"));
+        Appeal appeal = queries.officerAppeal(scope, request.path("id"));
         Idempotency.Key key = Idempotency.of(request, "POST /admin/appeals/" + appeal.id() + "/disbursements");
         return idempotency.once(key, () -> disburse(body, appeal.id(), scope, key));
     }
@@ -52,7 +57,7 @@ public final class DisbursementHandler extends HttpFunction {
         String note = in.text("note", 0, 500, false);
         in.check();
         Instant now = clock.instant();
-        LedgerEntry entry = stores.ledger().disburse(appealId, Rupiah.of(amount), recipient, reference,
+        LedgerEntry entry = ledger.disburse(appealId, Rupiah.of(amount), recipient, reference,
                 note == null || note.isBlank() ? null : note, scope.subject(), now,
                 e -> Idempotency.record(key, created(e), now));
         return created(entry);

@@ -3,12 +3,12 @@ package id.peduli.ledger;
 import id.peduli.core.domain.LedgerEntry;
 import id.peduli.core.domain.LedgerEntryType;
 import id.peduli.core.domain.Times;
-import id.peduli.core.http.HttpFunction;
 import id.peduli.core.http.HttpRequest;
 import id.peduli.core.http.HttpResponse;
 import id.peduli.core.http.Problems;
 import id.peduli.core.store.AppealView;
 import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import java.util.List;
 
 /**
@@ -16,29 +16,26 @@ import java.util.List;
  * is held at once. API Gateway buffers at most 6 MB of a function's answer; a ledger whose CSV would not fit is
  * answered 413 and is read through the paginated JSON route instead (see the README).
  */
-public final class LedgerCsvHandler extends HttpFunction {
+public final class LedgerCsvHandler extends PublicLedgerFunction {
     static final String HEADER = "seq,type,amount,donorName,recipient,message,reference,at,prevHash,hash\r\n";
     static final int PAGE = 1000;
     static final int MAX_CHARS = 5_500_000;
 
-    private final Stores stores;
-
     public LedgerCsvHandler() {
-        this(Stores.fromEnvironment());
+        this(Wiring.stores());
     }
 
     public LedgerCsvHandler(Stores stores) {
-        this.stores = stores;
+        super(stores);
     }
 
     @Override
-    protected HttpResponse handle(HttpRequest request) {
-        AppealView view = stores.publicAppeal(request.path("id"));
+    HttpResponse read(AppealView view, HttpRequest request) {
         String appealId = view.appeal().id();
         StringBuilder csv = new StringBuilder(HEADER);
         long after = 0;
         while (true) {
-            List<LedgerEntry> page = stores.ledger().entries(appealId, after, PAGE);
+            List<LedgerEntry> page = ledger.entries(appealId, after, PAGE);
             for (LedgerEntry e : page) {
                 row(csv, e);
             }

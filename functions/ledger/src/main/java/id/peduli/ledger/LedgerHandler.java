@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.core.domain.LedgerEntry;
 import id.peduli.core.http.Cursors;
-import id.peduli.core.http.HttpFunction;
 import id.peduli.core.http.HttpRequest;
 import id.peduli.core.http.HttpResponse;
 import id.peduli.core.http.Json;
@@ -12,6 +11,7 @@ import id.peduli.core.http.Query;
 import id.peduli.core.http.Views;
 import id.peduli.core.store.AppealView;
 import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import java.util.List;
 import java.util.Map;
 
@@ -19,20 +19,17 @@ import java.util.Map;
  * {@code GET /appeals/{id}/ledger}: the totals (one read of the ledger head) and a page of entries ascending by
  * {@code seq}. A page is one key-range query whatever the ledger's length.
  */
-public final class LedgerHandler extends HttpFunction {
-    private final Stores stores;
-
+public final class LedgerHandler extends PublicLedgerFunction {
     public LedgerHandler() {
-        this(Stores.fromEnvironment());
+        this(Wiring.stores());
     }
 
     public LedgerHandler(Stores stores) {
-        this.stores = stores;
+        super(stores);
     }
 
     @Override
-    protected HttpResponse handle(HttpRequest request) {
-        AppealView view = stores.publicAppeal(request.path("id"));
+    HttpResponse read(AppealView view, HttpRequest request) {
         String appealId = view.appeal().id();
         int limit = Query.limit(request);
         String context = "ledger|" + appealId;
@@ -45,7 +42,7 @@ public final class LedgerHandler extends HttpFunction {
                 throw Query.invalid("cursor", "is not a cursor this API issued");
             }
         }
-        List<LedgerEntry> entries = stores.ledger().entries(appealId, after, limit + 1);
+        List<LedgerEntry> entries = ledger.entries(appealId, after, limit + 1);
         boolean more = entries.size() > limit;
         List<LedgerEntry> page = more ? entries.subList(0, limit) : entries;
 

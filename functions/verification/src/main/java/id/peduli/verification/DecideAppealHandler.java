@@ -2,17 +2,20 @@ package id.peduli.verification;
 
 import id.peduli.core.documents.Documents;
 import id.peduli.core.domain.Appeal;
-import id.peduli.core.domain.AppealStatus;
+import id.peduli.core.domain.Decision;
 import id.peduli.core.domain.HistoryEntry;
 import id.peduli.core.domain.Times;
 import id.peduli.core.http.Body;
 import id.peduli.core.http.HttpFunction;
 import id.peduli.core.http.HttpRequest;
 import id.peduli.core.http.HttpResponse;
-import id.peduli.core.http.OfficerScope;
+import id.peduli.core.domain.OfficerScope;
 import id.peduli.core.store.ObjectStore;
 import id.peduli.core.store.OfficerRecord;
+import id.peduli.core.service.AppealQueries;
+import id.peduli.core.service.AppealWrites;
 import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import id.peduli.core.store.s3.S3ObjectStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,12 +28,14 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 public final class DecideAppealHandler extends HttpFunction {
     private final Stores stores;
+    private final AppealQueries queries;
+    private final AppealWrites writes;
     private final Clock clock;
     private final Supplier<ObjectStore> objects;
 
     public DecideAppealHandler() {
         // the S3 client is built only when a decision first has documents to tag
-        this(Stores.fromEnvironment(), Clock.systemUTC(), S3ObjectStore::fromEnvironment);
+        this(Wiring.stores(), Clock.systemUTC(), S3ObjectStore::fromEnvironment);
     }
 
     public DecideAppealHandler(Stores stores, Clock clock) {
@@ -39,6 +44,8 @@ public final class DecideAppealHandler extends HttpFunction {
 
     public DecideAppealHandler(Stores stores, Clock clock, Supplier<ObjectStore> objects) {
         this.stores = stores;
+        this.queries = new AppealQueries(stores.appeals());
+        this.writes = new AppealWrites(stores);
         this.clock = clock;
         this.objects = objects;
     }
@@ -57,16 +64,15 @@ public final class DecideAppealHandler extends HttpFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request) {
-        OfficerScope scope = OfficerScope.of(request);
-        Decision decision = Decision.read(Body.object(request));
-        OfficerRecord record = stores.officerRecord(scope, request.path("id"));
+        OfficerScope scope = request.officer();
+        Decision decision = DecisionForm.read(Body.object(request));
+        OfficerRecord record = queries.officerRecord(scope, request.path("id"));
         Appeal before = record.appeal();
         Instant now = Times.truncate(clock.instant());
         Appeal after = decision.applyTo(before, now);
         HistoryEntry entry = decision.historyEntry(before, scope.subject(), now);
-        stores.appeals().decide(before, after, entry);
-        if ((after.status() == AppealStatus.REJECTED || after.status() == AppealStatus.CLOSED)
-                && !record.documents().isEmpty()) {
+        writes.decide(before, after, entry);
+        if (decision.endsTheCase() && !record.documents().isEmpty()) {
             expireDocuments(record);
         }
         // The answer is the record as read with the decision applied: the write required the appeal unchanged since.

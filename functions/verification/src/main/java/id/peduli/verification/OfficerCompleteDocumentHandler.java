@@ -5,9 +5,11 @@ import id.peduli.core.http.DocumentViews;
 import id.peduli.core.http.HttpFunction;
 import id.peduli.core.http.HttpRequest;
 import id.peduli.core.http.HttpResponse;
-import id.peduli.core.http.OfficerScope;
+import id.peduli.core.domain.OfficerScope;
 import id.peduli.core.store.ObjectStore;
+import id.peduli.core.service.AppealQueries;
 import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import id.peduli.core.store.s3.S3ObjectStore;
 import java.time.Clock;
 
@@ -16,21 +18,21 @@ import java.time.Clock;
  * a copy without image metadata is kept.
  */
 public final class OfficerCompleteDocumentHandler extends HttpFunction {
-    private final Stores stores;
+    private final AppealQueries queries;
     private final Documents documents;
 
     public OfficerCompleteDocumentHandler() {
-        this(Stores.fromEnvironment(), S3ObjectStore.fromEnvironment(), Clock.systemUTC());
+        this(Wiring.stores(), S3ObjectStore.fromEnvironment(), Clock.systemUTC());
     }
 
     public OfficerCompleteDocumentHandler(Stores stores, ObjectStore objects, Clock clock) {
-        this.stores = stores;
+        this.queries = new AppealQueries(stores.appeals());
         this.documents = new Documents(stores.documents(), objects, clock);
     }
 
     @Override
     protected HttpResponse handle(HttpRequest request) {
-        String appealId = stores.officerAppeal(OfficerScope.of(request), request.path("id")).id();
+        String appealId = queries.officerAppeal(request.officer(), request.path("id")).id();
         return HttpResponse.json(200, DocumentViews.completed(documents.complete(appealId, request.path("docId"))));
     }
 }

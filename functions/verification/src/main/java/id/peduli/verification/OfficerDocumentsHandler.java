@@ -5,10 +5,12 @@ import id.peduli.core.http.DocumentViews;
 import id.peduli.core.http.HttpFunction;
 import id.peduli.core.http.HttpRequest;
 import id.peduli.core.http.HttpResponse;
-import id.peduli.core.http.OfficerScope;
+import id.peduli.core.domain.OfficerScope;
 import id.peduli.core.store.ObjectStore;
 import id.peduli.core.store.OfficerRecord;
+import id.peduli.core.service.AppealQueries;
 import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import id.peduli.core.store.s3.S3ObjectStore;
 import java.time.Clock;
 
@@ -17,22 +19,22 @@ import java.time.Clock;
  * link to the cleaned copy valid for five minutes.
  */
 public final class OfficerDocumentsHandler extends HttpFunction {
-    private final Stores stores;
+    private final AppealQueries queries;
     private final Documents documents;
 
     public OfficerDocumentsHandler() {
-        this(Stores.fromEnvironment(), S3ObjectStore.fromEnvironment(), Clock.systemUTC());
+        this(Wiring.stores(), S3ObjectStore.fromEnvironment(), Clock.systemUTC());
     }
 
     public OfficerDocumentsHandler(Stores stores, ObjectStore objects, Clock clock) {
-        this.stores = stores;
+        this.queries = new AppealQueries(stores.appeals());
         this.documents = new Documents(stores.documents(), objects, clock);
     }
 
     @Override
     protected HttpResponse handle(HttpRequest request) {
         // one query: the scope is checked on the appeal read with its documents
-        OfficerRecord record = stores.officerRecord(OfficerScope.of(request), request.path("id"));
+        OfficerRecord record = queries.officerRecord(request.officer(), request.path("id"));
         return HttpResponse.json(200, DocumentViews.forOfficers(documents.forOfficers(record.documents())));
     }
 }

@@ -11,10 +11,11 @@ import id.peduli.core.http.HttpFunction;
 import id.peduli.core.http.HttpRequest;
 import id.peduli.core.http.HttpResponse;
 import id.peduli.core.http.Json;
-import id.peduli.core.http.OfficerScope;
+import id.peduli.core.domain.OfficerScope;
 import id.peduli.core.http.Query;
 import id.peduli.core.store.Page;
 import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +27,7 @@ public final class OfficerQueueHandler extends HttpFunction {
     private final Stores stores;
 
     public OfficerQueueHandler() {
-        this(Stores.fromEnvironment());
+        this(Wiring.stores());
     }
 
     public OfficerQueueHandler(Stores stores) {
@@ -35,7 +36,7 @@ public final class OfficerQueueHandler extends HttpFunction {
 
     @Override
     protected HttpResponse handle(HttpRequest request) {
-        OfficerScope scope = OfficerScope.of(request);
+        OfficerScope scope = request.officer();
         AppealStatus status = status(request.query().get("status"));
         List<RegionCode> regions = regions(scope, request.query().get("regionCode"));
         int limit = Query.limit(request);

@@ -4,17 +4,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.core.domain.Anomaly;
 import id.peduli.core.domain.Appeal;
+import id.peduli.core.domain.Decision;
 import id.peduli.core.domain.HistoryEntry;
 import id.peduli.core.domain.Times;
-import id.peduli.core.http.Json;
 import id.peduli.core.http.Views;
 import id.peduli.core.store.OfficerRecord;
 import java.util.List;
 
 /** What officers see: everything the public sees, and the identity, reporter and history behind it. */
 final class OfficerViews {
-    static final List<String> CHECKS = List.of("identity", "residence", "medical", "bpjs");
-
     private OfficerViews() {}
 
     /** The officer view of {@code record}, with the ids of other open appeals for the same patient. */
@@ -35,7 +33,7 @@ final class OfficerViews {
             v.putNull("verificationChecks");
         } else {
             ObjectNode checks = v.putObject("verificationChecks");
-            CHECKS.forEach(c -> checks.put(c, a.checks().getOrDefault(c, false)));
+            Decision.CHECKS.forEach(c -> checks.put(c, a.checks().getOrDefault(c, false)));
         }
         v.put("documentCount", record.readyDocuments());
         ArrayNode duplicates = v.putArray("possibleDuplicates");
@@ -64,14 +62,7 @@ final class OfficerViews {
     }
 
     static ObjectNode summary(Appeal a) {
-        ObjectNode v = Json.object();
-        v.put("id", a.id());
-        v.put("status", a.status().name());
-        v.put("regionCode", a.regionCode().value());
-        v.put("regionName", a.regionCode().name());
-        v.put("patientName", a.patient().name());
-        v.put("diagnosis", a.diagnosis());
-        v.put("hospital", a.hospital());
+        ObjectNode v = Views.appealHeading(a);
         v.put("bpjsStatus", a.bpjsStatus().name());
         v.put("targetAmount", a.target().value());
         v.put("createdAt", Times.format(a.createdAt()));

@@ -7,7 +7,7 @@ import id.peduli.appeals.AppealPageHandler;
 import id.peduli.core.http.HttpRequest;
 import id.peduli.core.http.HttpResponse;
 import id.peduli.core.http.Json;
-import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -211,7 +211,7 @@ public final class StaticSite {
         if (handler == null) {
             synchronized (this) {
                 if (appealPages == null) {
-                    appealPages = new AppealPageHandler(Stores.fromEnvironment(), this::appealPageFromDisk);
+                    appealPages = new AppealPageHandler(Wiring.stores(), this::appealPageFromDisk);
                 }
                 handler = appealPages;
             }

@@ -28,8 +28,19 @@ public record Appeal(
         checks = checks == null ? Map.of() : Map.copyOf(checks);
     }
 
-    public Appeal withDecision(AppealStatus newStatus, RegionCode newRegion, Instant newVerifiedAt,
-                               Map<String, Boolean> newChecks) {
+    /**
+     * FUNDED: what a VERIFIED appeal becomes when the money raised reaches its target (see {@link Crediting}).
+     * @throws IllegalStateException when the appeal is not VERIFIED
+     */
+    public Appeal funded() {
+        if (status != AppealStatus.VERIFIED) {
+            throw new IllegalStateException("only a VERIFIED appeal becomes FUNDED");
+        }
+        return moved(AppealStatus.FUNDED, regionCode, verifiedAt, checks);
+    }
+
+    /** This appeal after a move of its lifecycle ({@link Decision}, {@link #funded}): every move counts a version. */
+    Appeal moved(AppealStatus newStatus, RegionCode newRegion, Instant newVerifiedAt, Map<String, Boolean> newChecks) {
         return new Appeal(id, newStatus, newRegion, patient, reporter, diagnosis, hospital, story, bpjsStatus, target,
                 createdAt, newVerifiedAt, nikHash, newChecks, version + 1);
     }

@@ -26,16 +26,16 @@ public record LedgerEntry(
 
     public static final String ANONYMOUS = "Anonim";
 
-    /** The entry that follows {@code head}, with its hash computed. */
-    public static LedgerEntry next(Totals head, LedgerEntryType type, Rupiah amount, String donorName, String message,
+    /** The entry that follows the last one counted in {@code totals}, with its hash computed. */
+    public static LedgerEntry next(Totals totals, LedgerEntryType type, Rupiah amount, String donorName, String message,
                                    String recipient, String reference, Instant at) {
-        long seq = head.seq() + 1;
+        long seq = totals.seq() + 1;
         Instant when = Times.truncate(at);
         String shownName = type == LedgerEntryType.DISBURSEMENT ? null : donorName == null ? ANONYMOUS : donorName;
         String shownMessage = message == null || message.isEmpty() ? null : message;
         String party = type == LedgerEntryType.DISBURSEMENT ? recipient : shownName;
-        return new LedgerEntry(seq, type, amount, shownName, shownMessage, recipient, reference, when, head.head(),
-                hash(head.head(), seq, type, amount.value(), party, shownMessage, reference, Times.format(when)));
+        return new LedgerEntry(seq, type, amount, shownName, shownMessage, recipient, reference, when, totals.lastHash(),
+                hash(totals.lastHash(), seq, type, amount.value(), party, shownMessage, reference, Times.format(when)));
     }
 
     /** Who the entry names: the donor's public name for donations and refunds, the recipient for disbursements. */

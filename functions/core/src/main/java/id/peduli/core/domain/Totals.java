@@ -1,10 +1,11 @@
 package id.peduli.core.domain;
 
 /**
- * The running sums of an appeal's ledger and the head of its hash chain, kept in one small item so that crediting
- * a donation rewrites a few hundred bytes, not the appeal's story.
+ * The running sums of an appeal's ledger with the sequence number and hash of its last entry (the end of the hash
+ * chain), kept in the appeal's {@link LedgerHead} so that crediting a donation rewrites a few hundred bytes, not the
+ * appeal's story.
  */
-public record Totals(Rupiah donated, Rupiah refunded, Rupiah disbursed, long donationCount, long seq, String head) {
+public record Totals(Rupiah donated, Rupiah refunded, Rupiah disbursed, long donationCount, long seq, String lastHash) {
     public static final String GENESIS = "0".repeat(64);
     public static final Totals EMPTY = new Totals(Rupiah.ZERO, Rupiah.ZERO, Rupiah.ZERO, 0, 0, GENESIS);
 

@@ -30,13 +30,7 @@ public final class DocumentViews {
 
     /** The 201 of an announcement: the document and the presigned PUT. */
     public static ObjectNode announced(Documents.Upload upload) {
-        Document d = upload.document();
-        ObjectNode v = Json.object();
-        v.put("id", d.id());
-        v.put("kind", d.kind().name());
-        v.put("contentType", d.type().mediaType());
-        v.put("size", d.size());
-        v.put("status", d.status().name());
+        ObjectNode v = document(upload.document());
         ObjectNode u = v.putObject("upload");
         u.put("method", upload.request().method());
         u.put("url", upload.request().url());
@@ -48,13 +42,19 @@ public final class DocumentViews {
 
     /** The answer of a completed upload. */
     public static ObjectNode completed(Document d) {
+        ObjectNode v = document(d);
+        v.put("createdAt", Times.format(d.createdAt()));
+        return v;
+    }
+
+    /** What every view of a document begins with; the size is the one a download has (the announced one before). */
+    private static ObjectNode document(Document d) {
         ObjectNode v = Json.object();
         v.put("id", d.id());
         v.put("kind", d.kind().name());
         v.put("contentType", d.type().mediaType());
         v.put("size", d.downloadSize());
         v.put("status", d.status().name());
-        v.put("createdAt", Times.format(d.createdAt()));
         return v;
     }
 
@@ -64,12 +64,7 @@ public final class DocumentViews {
         ArrayNode items = answer.putArray("items");
         for (Documents.Listed l : listed) {
             Document d = l.document();
-            ObjectNode v = items.addObject();
-            v.put("id", d.id());
-            v.put("kind", d.kind().name());
-            v.put("contentType", d.type().mediaType());
-            v.put("size", d.downloadSize());
-            v.put("status", d.status().name());
+            ObjectNode v = items.addObject().setAll(document(d));
             v.put("createdAt", Times.format(d.createdAt()));
             v.put("uploadedBy", d.officer() == null ? "REPORTER" : d.officer());
             if (l.url() != null) {

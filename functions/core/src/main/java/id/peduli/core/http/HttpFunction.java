@@ -2,7 +2,6 @@ package id.peduli.core.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import id.peduli.core.Priming;
 import id.peduli.core.domain.DomainException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,10 +16,6 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
  * anything else 500 with the request id and nothing more. Logs name the failure, never its data.
  */
 public abstract class HttpFunction implements RequestStreamHandler {
-
-    protected HttpFunction() {
-        Priming.register();
-    }
 
     protected abstract HttpResponse handle(HttpRequest request);
 

@@ -1,6 +1,8 @@
 package id.peduli.core.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.peduli.core.domain.DomainException;
+import id.peduli.core.domain.OfficerScope;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -53,5 +55,17 @@ public record HttpRequest(
 
     public String path(String name) {
         return pathParameters.get(name);
+    }
+
+    /**
+     * The caller of an officer route. API Gateway's authorizer has verified the token before the function runs; no
+     * claims here means the route was reached without it, which is refused as unauthenticated.
+     */
+    public OfficerScope officer() {
+        OfficerScope scope = OfficerScope.fromClaims(claims);
+        if (scope == null) {
+            throw new DomainException.Unauthenticated("A valid bearer token is required.");
+        }
+        return scope;
     }
 }

@@ -11,7 +11,8 @@ import id.peduli.core.domain.Totals;
 public final class Views {
     private Views() {}
 
-    public static ObjectNode publicAppeal(Appeal a, Totals t) {
+    /** What every view of an appeal begins with: which appeal, where it stands, whom and what it is for. */
+    public static ObjectNode appealHeading(Appeal a) {
         ObjectNode v = Json.object();
         v.put("id", a.id());
         v.put("status", a.status().name());
@@ -20,6 +21,11 @@ public final class Views {
         v.put("patientName", a.patient().name());
         v.put("diagnosis", a.diagnosis());
         v.put("hospital", a.hospital());
+        return v;
+    }
+
+    public static ObjectNode publicAppeal(Appeal a, Totals t) {
+        ObjectNode v = appealHeading(a);
         v.put("story", a.story());
         v.put("targetAmount", a.target().value());
         v.put("raisedAmount", t.raised());

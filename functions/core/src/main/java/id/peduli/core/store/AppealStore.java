@@ -3,17 +3,13 @@ package id.peduli.core.store;
 import id.peduli.core.domain.Anomaly;
 import id.peduli.core.domain.Appeal;
 import id.peduli.core.domain.AppealStatus;
-import id.peduli.core.domain.HistoryEntry;
 import id.peduli.core.domain.RegionCode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Appeals, their history, anomalies and the NIK index. */
+/** Appeals, their history, anomalies and the NIK index (written through a {@link UnitOfWork}, but anomalies). */
 public interface AppealStore {
-
-    /** Stores a new appeal, its empty ledger head and its NIK index entry, with the idempotency record if any. */
-    void create(Appeal appeal, IdempotencyRecord idempotency);
 
     Optional<Appeal> find(String id);
 
@@ -27,13 +23,6 @@ public interface AppealStore {
      * queue; the page continues after the position {@code after} of a previous page.
      */
     Page<Appeal> queue(AppealStatus status, List<RegionCode> regions, int limit, Map<String, String> after);
-
-    /**
-     * Replaces {@code before} by {@code after} and appends {@code entry} to the history, only if nobody changed the
-     * appeal since {@code before} was read.
-     * @throws id.peduli.core.domain.DomainException.Conflict when someone did
-     */
-    void decide(Appeal before, Appeal after, HistoryEntry entry);
 
     /** The appeal with its totals, history and anomalies, read consistently, in one request. */
     Optional<OfficerRecord> findForOfficers(String id);

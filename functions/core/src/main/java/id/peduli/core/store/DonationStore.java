@@ -1,13 +1,11 @@
 package id.peduli.core.store;
 
 import id.peduli.core.domain.Donation;
-import id.peduli.core.domain.DonationStatus;
-import id.peduli.core.domain.LedgerEntry;
 import id.peduli.core.domain.Payment;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Pledges, their payments at the provider, and the crediting of what was paid. */
+/** Pledges and their payments at the provider. What is paid is credited through a {@link UnitOfWork}. */
 public interface DonationStore {
 
     /**
@@ -43,17 +41,6 @@ public interface DonationStore {
      * @throws IdempotencyConflict when another request with the key stored its answer first
      */
     boolean attachPayment(Donation donation, Payment payment, IdempotencyRecord idempotency);
-
-    /** What applying a payment status did. */
-    enum Result { APPLIED, DUPLICATE, IGNORED }
-
-    record Applied(Result result, Donation donation, LedgerEntry entry) {}
-
-    /**
-     * Moves the donation to {@code status} if its state machine allows it, in one transaction with the ledger entry
-     * and the appeal totals it implies. Safe under any number of concurrent and repeated calls.
-     */
-    Applied apply(Donation seen, DonationStatus status, Instant at);
 
     /**
      * PENDING donations pledged before {@code pledgedBefore}, oldest first, after the position {@code after} (null:

@@ -80,7 +80,7 @@ class LedgerEntryTest {
         assertThat(b.prevHash()).isEqualTo(a.hash());
         assertThat(c.prevHash()).isEqualTo(b.hash());
         assertThat(c.seq()).isEqualTo(3);
-        assertThat(t.head()).isEqualTo(c.hash());
+        assertThat(t.lastHash()).isEqualTo(c.hash());
         assertThat(t.raised()).isEqualTo(60);
         assertThat(t.balance()).isEqualTo(10);
         assertThat(t.donationCount()).isEqualTo(1);

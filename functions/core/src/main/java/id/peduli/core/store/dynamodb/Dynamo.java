@@ -1,19 +1,26 @@
 package id.peduli.core.store.dynamodb;
 
 import id.peduli.core.Config;
+import id.peduli.core.domain.DomainException;
+import id.peduli.core.store.Retry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Optional;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -21,8 +28,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * environment (or the matching {@code aws.*} system properties), exactly as Lambda provides them.
  *
  * <p>Retries: the SDK's STANDARD mode (3 attempts, exponential backoff with jitter, throttling-aware) retries
- * transient faults of a single call. Optimistic-concurrency losses inside transactions are retried by the stores,
- * which re-read before trying again.
+ * transient faults of a single call. Optimistic-concurrency losses inside transactions are retried by the use cases
+ * ({@link Retry}), which re-read before trying again.
+ *
+ * <p>The table's plumbing lives here, once: reads, queries that follow the continuation key, batch reads that ask
+ * again for unprocessed keys, put-if-absent and conditional puts, transactions.
  */
 public final class Dynamo {
     private final DynamoDbClient client;
@@ -96,18 +106,96 @@ public final class Dynamo {
         }
     }
 
+    /** The item with this key, if there is one; read consistently when an answer must reflect every write. */
+    Optional<Map<String, AttributeValue>> get(Map<String, AttributeValue> key, boolean consistent) {
+        Map<String, AttributeValue> item = client.getItem(g -> g.tableName(table).key(key).consistentRead(consistent))
+                .item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    /**
+     * The items with these keys that exist, in no particular order: 100 keys a request, and what DynamoDB leaves
+     * unprocessed (under throttling) asked for again after a pause, until a few pauses have not helped.
+     */
+    List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += 100) {
+            Map<String, KeysAndAttributes> pending = new LinkedHashMap<>();
+            pending.put(table, KeysAndAttributes.builder().keys(keys.subList(from, Math.min(keys.size(), from + 100))).build());
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt > 0) {
+                    Retry.backoff(attempt);
+                }
+                Map<String, KeysAndAttributes> request = pending;
+                BatchGetItemResponse response = client.batchGetItem(b -> b.requestItems(request));
+                found.addAll(response.responses().getOrDefault(table, List.of()));
+                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                if (attempt > 8 && !pending.isEmpty()) {
+                    throw new DomainException.Unavailable("storage is throttling reads");
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The query of one partition of the table: {@code pk} and, unless null, a condition on the sort key written with
+     * {@code #sk} and the values {@code :sk} / {@code :sk2} ({@code "#sk < :sk"}, {@code "begins_with(#sk, :sk)"}).
+     */
+    QueryRequest partition(String pk, String skCondition, boolean consistent, String... skValues) {
+        Map<String, String> names = new HashMap<>(Map.of("#pk", Keys.PK));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(pk)));
+        String condition = "#pk = :pk";
+        if (skCondition != null) {
+            condition += " AND " + skCondition;
+            names.put("#sk", Keys.SK);
+            for (int i = 0; i < skValues.length; i++) {
+                values.put(i == 0 ? ":sk" : ":sk" + (i + 1), s(skValues[i]));
+            }
+        }
+        return QueryRequest.builder().tableName(table).keyConditionExpression(condition)
+                .expressionAttributeNames(names).expressionAttributeValues(values).consistentRead(consistent).build();
+    }
+
+    /** The condition of a write that creates an item: nothing with its key exists yet. */
+    static final String ABSENT = "attribute_not_exists(" + Keys.PK + ")";
+    /** The condition of a write that changes an item: it exists. */
+    static final String PRESENT = "attribute_exists(" + Keys.PK + ")";
+
+    /** A transaction's put of a new item: only if nothing with its key exists (put-if-absent). */
+    TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(p -> p.tableName(table).item(item).conditionExpression(ABSENT)).build();
+    }
+
+    /** A transaction's put, only if the stored item's {@code attribute} still has {@code value}. */
+    TransactWriteItem putIfUnchanged(Map<String, AttributeValue> item, String attribute, AttributeValue value) {
+        return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                .conditionExpression("#a = :a")
+                .expressionAttributeNames(Map.of("#a", attribute))
+                .expressionAttributeValues(Map.of(":a", value))).build();
+    }
+
+    /** Writes {@code items} in one transaction: all, or none. */
+    void transact(List<TransactWriteItem> items) {
+        client.transactWriteItems(t -> t.transactItems(items));
+    }
+
     static boolean conditionFailed(TransactionCanceledException e, int index) {
         List<CancellationReason> reasons = e.cancellationReasons();
         return reasons != null && index < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(index).code());
     }
 
-    /** A short random pause before retrying a lost optimistic race, growing with the attempt. */
-    static void backoff(int attempt) {
-        long bound = Math.min(200, 5L << Math.min(attempt, 6));
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, bound + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Whether every write was cancelled for a failed condition or a concurrent transaction only, not a fault. */
+    static boolean conflictsOnly(TransactionCanceledException e) {
+        return e.hasCancellationReasons() && e.cancellationReasons().stream().allMatch(r -> "None".equals(r.code())
+                || "TransactionConflict".equals(r.code()) || "ConditionalCheckFailed".equals(r.code()));
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
     }
 }

@@ -4,29 +4,21 @@ import id.peduli.core.domain.Anomaly;
 import id.peduli.core.domain.Appeal;
 import id.peduli.core.domain.AppealStatus;
 import id.peduli.core.domain.Document;
-import id.peduli.core.domain.DomainException;
 import id.peduli.core.domain.HistoryEntry;
 import id.peduli.core.domain.RegionCode;
 import id.peduli.core.domain.Totals;
 import id.peduli.core.store.AppealStore;
 import id.peduli.core.store.AppealView;
-import id.peduli.core.store.IdempotencyConflict;
-import id.peduli.core.store.IdempotencyRecord;
 import id.peduli.core.store.OfficerRecord;
 import id.peduli.core.store.Page;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** {@link AppealStore} on the single DynamoDB table. */
 public final class DynamoAppealStore implements AppealStore {
@@ -37,37 +29,15 @@ public final class DynamoAppealStore implements AppealStore {
     }
 
     @Override
-    public void create(Appeal appeal, IdempotencyRecord idempotency) {
-        List<TransactWriteItem> items = new ArrayList<>(4);
-        items.add(putNew(Items.appeal(appeal)));
-        items.add(putNew(Items.totals(appeal.id(), Totals.EMPTY, appeal.target().value(), appeal.status())));
-        items.add(TransactWriteItem.builder().put(p -> p.tableName(dynamo.table())
-                .item(new Items.Writer(Keys.nik(appeal.nikHash(), appeal.id())).s("appealId", appeal.id()).item)).build());
-        if (idempotency != null) {
-            items.add(Transactions.idempotencyPut(dynamo.table(), idempotency));
-        }
-        try {
-            dynamo.client().transactWriteItems(t -> t.transactItems(items));
-        } catch (TransactionCanceledException e) {
-            if (idempotency != null && Dynamo.conditionFailed(e, items.size() - 1)) {
-                throw new IdempotencyConflict();
-            }
-            throw e;
-        }
-    }
-
-    @Override
     public Optional<Appeal> find(String id) {
-        Map<String, AttributeValue> item = dynamo.client()
-                .getItem(g -> g.tableName(dynamo.table()).key(Keys.appeal(id)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.appeal(item));
+        return dynamo.get(Keys.appeal(id), true).map(Items::appeal);
     }
 
     @Override
     public Optional<AppealView> findView(String id) {
         Map<String, AttributeValue> a = null;
         Map<String, AttributeValue> t = null;
-        for (Map<String, AttributeValue> item : batchGet(List.of(Keys.appeal(id), Keys.totals(id)))) {
+        for (Map<String, AttributeValue> item : dynamo.batchGet(List.of(Keys.appeal(id), Keys.ledgerHead(id)))) {
             if (Keys.kind(item) == Keys.Kind.APPEAL) {
                 a = item;
             } else {
@@ -82,17 +52,19 @@ public final class DynamoAppealStore implements AppealStore {
     public Page<AppealView> listPublic(RegionCode region, int limit, Map<String, String> after) {
         Page<Map<String, AttributeValue>> page = page(
                 List.of(new IndexPartition(Keys.publicIndex(region), Keys.publicPartition(region))), true, limit, after);
-        List<Map<String, AttributeValue>> totalsKeys = new ArrayList<>();
-        for (Map<String, AttributeValue> item : page.items()) {
-            totalsKeys.add(Keys.totals(item.get("id").s()));
-        }
-        Map<String, Totals> totals = new HashMap<>();
-        for (Map<String, AttributeValue> item : batchGet(totalsKeys)) {
-            totals.put(item.get(Keys.PK).s(), Items.totals(item));
-        }
-        List<AppealView> views = new ArrayList<>(page.items().size());
+        List<Appeal> appeals = new ArrayList<>(page.items().size());
+        List<Map<String, AttributeValue>> headKeys = new ArrayList<>(page.items().size());
         for (Map<String, AttributeValue> item : page.items()) {
             Appeal appeal = Items.appeal(item);
+            appeals.add(appeal);
+            headKeys.add(Keys.ledgerHead(appeal.id()));
+        }
+        Map<String, Totals> totals = new HashMap<>();
+        for (Map<String, AttributeValue> item : dynamo.batchGet(headKeys)) {
+            totals.put(item.get(Keys.PK).s(), Items.totals(item));
+        }
+        List<AppealView> views = new ArrayList<>(appeals.size());
+        for (Appeal appeal : appeals) {
             views.add(new AppealView(appeal, totals.getOrDefault(Keys.appealPk(appeal.id()), Totals.EMPTY)));
         }
         return new Page<>(views, page.next());
@@ -143,11 +115,11 @@ public final class DynamoAppealStore implements AppealStore {
     private List<Map<String, AttributeValue>> read(IndexPartition partition, boolean newestFirst, String from, int count) {
         Keys.Index index = partition.index();
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":p", AttributeValue.fromS(partition.value()));
+        values.put(":p", Dynamo.s(partition.value()));
         String condition = "#p = :p";
         Map<String, String> names = new HashMap<>(Map.of("#p", index.pk));
         if (from != null) {
-            values.put(":from", AttributeValue.fromS(from));
+            values.put(":from", Dynamo.s(from));
             names.put("#s", index.sk);
             condition += newestFirst ? " AND #s < :from" : " AND #s > :from";
         }
@@ -160,46 +132,6 @@ public final class DynamoAppealStore implements AppealStore {
     }
 
     @Override
-    public void decide(Appeal before, Appeal after, HistoryEntry entry) {
-        List<TransactWriteItem> items = List.of(
-                TransactWriteItem.builder().put(p -> p.tableName(dynamo.table())
-                        .item(Items.appeal(after))
-                        .conditionExpression("#version = :version")
-                        .expressionAttributeNames(Map.of("#version", "version"))
-                        .expressionAttributeValues(Map.of(":version", AttributeValue.fromN(Long.toString(before.version())))))
-                        .build(),
-                putNew(Items.history(before.id(), entry, after.version())),
-                // the ledger head's copy of the status; appends are conditional on the copy they read
-                TransactWriteItem.builder().update(u -> u.tableName(dynamo.table())
-                        .key(Keys.totals(before.id()))
-                        .updateExpression("SET #status = :status")
-                        .conditionExpression("attribute_exists(pk)")
-                        .expressionAttributeNames(Map.of("#status", Items.APPEAL_STATUS))
-                        .expressionAttributeValues(Map.of(":status", AttributeValue.fromS(after.status().name()))))
-                        .build());
-        for (int attempt = 0; ; attempt++) {
-            try {
-                dynamo.client().transactWriteItems(t -> t.transactItems(items));
-                return;
-            } catch (TransactionCanceledException e) {
-                if (Dynamo.conditionFailed(e, 0) || Dynamo.conditionFailed(e, 1)) {
-                    throw new DomainException.Conflict("The appeal was changed by someone else meanwhile; reload it and decide again.");
-                }
-                boolean onlyConflicts = e.hasCancellationReasons() && e.cancellationReasons().stream()
-                        .allMatch(r -> "None".equals(r.code()) || "TransactionConflict".equals(r.code()));
-                if (!onlyConflicts) {
-                    throw e;
-                }
-                // A donation credited at the same moment held the ledger head: the decision itself still stands.
-                if (attempt >= 4) {
-                    throw new DomainException.Conflict("The appeal is busy; decide again in a moment.");
-                }
-                Dynamo.backoff(attempt + 1);
-            }
-        }
-    }
-
-    @Override
     public Optional<OfficerRecord> findForOfficers(String id) {
         // Everything but the ledger entries sorts before them in the appeal's partition: one query reads it all,
         // documents included.
@@ -208,11 +140,8 @@ public final class DynamoAppealStore implements AppealStore {
         List<HistoryEntry> history = new ArrayList<>();
         List<Anomaly> anomalies = new ArrayList<>();
         List<Document> documents = new ArrayList<>();
-        for (Map<String, AttributeValue> item : dynamo.queryAll(QueryRequest.builder().tableName(dynamo.table())
-                .keyConditionExpression("pk = :pk AND sk < :ledger")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.appealPk(id)),
-                        ":ledger", AttributeValue.fromS(Keys.LEDGER_PREFIX)))
-                .consistentRead(true).build())) {
+        for (Map<String, AttributeValue> item : dynamo.queryAll(
+                dynamo.partition(Keys.appealPk(id), "#sk < :sk", true, Keys.LEDGER_PREFIX))) {
             switch (Keys.kind(item)) {
                 case APPEAL -> appeal = Items.appeal(item);
                 case LEDGER_HEAD -> totals = Items.totals(item);
@@ -223,8 +152,9 @@ public final class DynamoAppealStore implements AppealStore {
             }
         }
         anomalies.sort((x, y) -> x.at().compareTo(y.at()));
+        documents.sort(Document.ANNOUNCED_ORDER);
         return appeal == null ? Optional.empty() : Optional.of(new OfficerRecord(appeal, totals, history, anomalies,
-                DynamoDocumentStore.oldestFirst(documents)));
+                documents));
     }
 
     @Override
@@ -236,48 +166,19 @@ public final class DynamoAppealStore implements AppealStore {
     @Override
     public List<String> openAppealsWithNik(String nikHash, String exceptId) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (Map<String, AttributeValue> item : dynamo.queryAll(QueryRequest.builder().tableName(dynamo.table())
-                .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.nikPk(nikHash)))).build())) {
-            String id = item.get("appealId").s();
+        for (Map<String, AttributeValue> item : dynamo.queryAll(dynamo.partition(Keys.nikPk(nikHash), null, false))) {
+            String id = Items.appealId(item);
             if (!id.equals(exceptId)) {
                 keys.add(Keys.appeal(id));
             }
         }
         List<String> open = new ArrayList<>();
-        for (Map<String, AttributeValue> item : batchGet(keys)) {
-            if (AppealStatus.valueOf(item.get("status").s()).isOpen()) {
-                open.add(item.get("id").s());
+        for (Map<String, AttributeValue> item : dynamo.batchGet(keys)) {
+            if (Items.appealStatus(item).isOpen()) {
+                open.add(Items.id(item));
             }
         }
         open.sort(null);
         return open;
-    }
-
-    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
-        List<Map<String, AttributeValue>> found = new ArrayList<>();
-        for (int from = 0; from < keys.size(); from += 100) {
-            Map<String, KeysAndAttributes> pending = new LinkedHashMap<>();
-            pending.put(dynamo.table(), KeysAndAttributes.builder()
-                    .keys(keys.subList(from, Math.min(keys.size(), from + 100))).build());
-            for (int attempt = 0; !pending.isEmpty(); attempt++) {
-                if (attempt > 0) {
-                    Dynamo.backoff(attempt);
-                }
-                Map<String, KeysAndAttributes> request = pending;
-                BatchGetItemResponse response = dynamo.client().batchGetItem(b -> b.requestItems(request));
-                found.addAll(response.responses().getOrDefault(dynamo.table(), List.of()));
-                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-                if (attempt > 8 && !pending.isEmpty()) {
-                    throw new DomainException.Unavailable("storage is throttling reads");
-                }
-            }
-        }
-        return found;
-    }
-
-    private TransactWriteItem putNew(Map<String, AttributeValue> item) {
-        return TransactWriteItem.builder().put(p -> p.tableName(dynamo.table()).item(item)
-                .conditionExpression("attribute_not_exists(pk)")).build();
     }
 }

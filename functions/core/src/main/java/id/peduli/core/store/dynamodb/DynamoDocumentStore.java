@@ -6,14 +6,12 @@ import id.peduli.core.domain.DocumentStatus;
 import id.peduli.core.domain.DomainException;
 import id.peduli.core.store.DocumentStore;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -23,8 +21,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * document is written; so neither a concurrent decision nor concurrent uploads can get past the rules.
  */
 public final class DynamoDocumentStore implements DocumentStore {
-    private static final String STATUS = "status";
-    private static final String COUNT = "count";
     private final Dynamo dynamo;
 
     public DynamoDocumentStore(Dynamo dynamo) {
@@ -38,25 +34,23 @@ public final class DynamoDocumentStore implements DocumentStore {
         for (AppealStatus s : allowed) {
             String p = ":s" + placeholders.size();
             placeholders.add(p);
-            statusValues.put(p, AttributeValue.fromS(s.name()));
+            statusValues.put(p, Dynamo.s(s.name()));
         }
         List<TransactWriteItem> items = List.of(
                 TransactWriteItem.builder().conditionCheck(c -> c.tableName(dynamo.table())
-                        .key(Keys.totals(document.appealId()))
+                        .key(Keys.ledgerHead(document.appealId()))
                         .conditionExpression("#status IN (" + String.join(", ", placeholders) + ")")
-                        .expressionAttributeNames(Map.of("#status", Items.APPEAL_STATUS))
+                        .expressionAttributeNames(Map.of("#status", Attr.APPEAL_STATUS))
                         .expressionAttributeValues(statusValues)).build(),
                 TransactWriteItem.builder().update(u -> u.tableName(dynamo.table())
                         .key(Keys.documentCount(document.appealId()))
                         .updateExpression("ADD #count :one")
                         .conditionExpression("attribute_not_exists(#count) OR #count < :limit")
-                        .expressionAttributeNames(Map.of("#count", COUNT))
-                        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
-                                ":limit", AttributeValue.fromN(Integer.toString(limit))))).build(),
-                TransactWriteItem.builder().put(p -> p.tableName(dynamo.table()).item(Items.document(document))
-                        .conditionExpression("attribute_not_exists(pk)")).build());
+                        .expressionAttributeNames(Map.of("#count", Attr.COUNT))
+                        .expressionAttributeValues(Map.of(":one", Dynamo.n(1), ":limit", Dynamo.n(limit)))).build(),
+                dynamo.putIfAbsent(Items.document(document)));
         try {
-            dynamo.client().transactWriteItems(t -> t.transactItems(items));
+            dynamo.transact(items);
         } catch (TransactionCanceledException e) {
             if (Dynamo.conditionFailed(e, 0)) {
                 throw new DomainException.Conflict("The appeal's status does not allow new documents now.");
@@ -70,51 +64,32 @@ public final class DynamoDocumentStore implements DocumentStore {
 
     @Override
     public Optional<Document> find(String appealId, String documentId) {
-        Map<String, AttributeValue> item = dynamo.client().getItem(g -> g.tableName(dynamo.table())
-                .key(Keys.document(appealId, documentId)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.document(item));
+        return dynamo.get(Keys.document(appealId, documentId), true).map(Items::document);
     }
 
     @Override
     public List<Document> list(String appealId) {
         List<Document> documents = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.client().query(q -> q.tableName(dynamo.table())
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :doc)")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.appealPk(appealId)),
-                            ":doc", AttributeValue.fromS(Keys.DOCUMENT_PREFIX)))
-                    .exclusiveStartKey(from)
-                    .consistentRead(true));
-            page.items().forEach(item -> documents.add(Items.document(item)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return oldestFirst(documents);
-    }
-
-    /** Documents in the order they were announced (ids are random, so the sort key alone does not give it). */
-    static List<Document> oldestFirst(List<Document> documents) {
-        documents.sort(Comparator.comparing(Document::createdAt).thenComparing(Document::id));
+        for (Map<String, AttributeValue> item : dynamo.queryAll(dynamo.partition(Keys.appealPk(appealId),
+                "begins_with(#sk, :sk)", true, Keys.DOCUMENT_PREFIX))) {
+            documents.add(Items.document(item));
+        }
+        documents.sort(Document.ANNOUNCED_ORDER);
         return documents;
     }
 
     @Override
     public boolean settle(Document before, Document after) {
-        TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(dynamo.table())
-                .item(Items.document(after))
-                .conditionExpression("#status = :before")
-                .expressionAttributeNames(Map.of("#status", STATUS))
-                .expressionAttributeValues(Map.of(":before", AttributeValue.fromS(before.status().name())))).build();
+        TransactWriteItem put = dynamo.putIfUnchanged(Items.document(after), Attr.STATUS, Dynamo.s(before.status().name()));
         List<TransactWriteItem> items = after.status() != DocumentStatus.REJECTED ? List.of(put) : List.of(put,
                 // a refused document gives its place back
                 TransactWriteItem.builder().update(u -> u.tableName(dynamo.table())
                         .key(Keys.documentCount(before.appealId()))
                         .updateExpression("ADD #count :minusOne")
-                        .expressionAttributeNames(Map.of("#count", COUNT))
-                        .expressionAttributeValues(Map.of(":minusOne", AttributeValue.fromN("-1")))).build());
+                        .expressionAttributeNames(Map.of("#count", Attr.COUNT))
+                        .expressionAttributeValues(Map.of(":minusOne", Dynamo.n(-1)))).build());
         try {
-            dynamo.client().transactWriteItems(t -> t.transactItems(items));
+            dynamo.transact(items);
             return true;
         } catch (TransactionCanceledException e) {
             if (Dynamo.conditionFailed(e, 0)) {

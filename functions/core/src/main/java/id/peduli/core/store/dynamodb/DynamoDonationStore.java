@@ -1,12 +1,9 @@
 package id.peduli.core.store.dynamodb;
 
-import id.peduli.core.domain.Appeal;
 import id.peduli.core.domain.AppealStatus;
 import id.peduli.core.domain.DomainException;
 import id.peduli.core.domain.Donation;
 import id.peduli.core.domain.DonationStatus;
-import id.peduli.core.domain.LedgerEntry;
-import id.peduli.core.domain.LedgerEntryType;
 import id.peduli.core.domain.Payment;
 import id.peduli.core.domain.Times;
 import id.peduli.core.store.DonationStore;
@@ -15,7 +12,6 @@ import id.peduli.core.store.IdempotencyRecord;
 import id.peduli.core.store.Page;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,37 +22,30 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * {@link DonationStore} on the single DynamoDB table. Crediting is one transaction: the donation's status
- * (conditional on the status read), the ledger head (conditional on the sequence read), the new entry (conditional
- * on absence) and, when the target is reached, the appeal's move to FUNDED (conditional on its version).
- * A lost race re-reads and tries again; a repeat is recognised by the donation's status.
+ * {@link DonationStore} on the single DynamoDB table: pledges, their receipts, the claim on creating a payment, and
+ * the pending index reconciliation walks. Crediting what was paid is a {@link DynamoUnitOfWork}'s.
  */
 public final class DynamoDonationStore implements DonationStore {
     private final Dynamo dynamo;
-    private final DynamoLedgerStore ledger;
-    private final DynamoAppealStore appeals;
 
     public DynamoDonationStore(Dynamo dynamo) {
         this.dynamo = dynamo;
-        this.ledger = new DynamoLedgerStore(dynamo);
-        this.appeals = new DynamoAppealStore(dynamo);
     }
 
     @Override
     public boolean pledge(Donation donation, String requestHash) {
         List<TransactWriteItem> items = List.of(
+                // the ledger head's copy of the status: a small item to check
                 TransactWriteItem.builder().conditionCheck(c -> c.tableName(dynamo.table())
-                        .key(Keys.totals(donation.appealId()))
+                        .key(Keys.ledgerHead(donation.appealId()))
                         .conditionExpression("#status = :verified")
-                        .expressionAttributeNames(Map.of("#status", Items.APPEAL_STATUS))
-                        .expressionAttributeValues(Map.of(":verified", AttributeValue.fromS(AppealStatus.VERIFIED.name()))))
+                        .expressionAttributeNames(Map.of("#status", Attr.APPEAL_STATUS))
+                        .expressionAttributeValues(Map.of(":verified", Dynamo.s(AppealStatus.VERIFIED.name()))))
                         .build(),
-                TransactWriteItem.builder().put(p -> p.tableName(dynamo.table()).item(Items.donation(donation, requestHash))
-                        .conditionExpression("attribute_not_exists(pk)")).build(),
-                TransactWriteItem.builder().put(p -> p.tableName(dynamo.table()).item(Items.receipt(donation))
-                        .conditionExpression("attribute_not_exists(pk)")).build());
+                dynamo.putIfAbsent(Items.donation(donation, requestHash)),
+                dynamo.putIfAbsent(Items.receipt(donation)));
         try {
-            dynamo.client().transactWriteItems(t -> t.transactItems(items));
+            dynamo.transact(items);
             return true;
         } catch (TransactionCanceledException e) {
             if (Dynamo.conditionFailed(e, 1)) {
@@ -71,10 +60,8 @@ public final class DynamoDonationStore implements DonationStore {
 
     @Override
     public Optional<Pledge> pledgeOf(String orderId) {
-        Map<String, AttributeValue> item = dynamo.client().getItem(g -> g.tableName(dynamo.table())
-                .key(Keys.donation(orderId)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty()
-                : Optional.of(new Pledge(Items.donation(item), new Items.Reader(item).s(Items.REQUEST_HASH)));
+        return dynamo.get(Keys.donation(orderId), true)
+                .map(item -> new Pledge(Items.donation(item), Items.requestHash(item)));
     }
 
     @Override
@@ -84,11 +71,11 @@ public final class DynamoDonationStore implements DonationStore {
                     .updateExpression("SET #lease = :until")
                     .conditionExpression("#status = :pending AND attribute_not_exists(#url)"
                             + " AND (attribute_not_exists(#lease) OR #lease < :now)")
-                    .expressionAttributeNames(Map.of("#lease", Items.LEASE, "#status", Items.STATUS,
-                            "#url", Items.PAYMENT_URL))
-                    .expressionAttributeValues(Map.of(":until", AttributeValue.fromS(Times.format(until)),
-                            ":now", AttributeValue.fromS(Times.format(now)),
-                            ":pending", AttributeValue.fromS(DonationStatus.PENDING.name()))));
+                    .expressionAttributeNames(Map.of("#lease", Attr.LEASE, "#status", Attr.STATUS,
+                            "#url", Attr.PAYMENT_URL))
+                    .expressionAttributeValues(Map.of(":until", Dynamo.s(Times.format(until)),
+                            ":now", Dynamo.s(Times.format(now)),
+                            ":pending", Dynamo.s(DonationStatus.PENDING.name()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -98,8 +85,8 @@ public final class DynamoDonationStore implements DonationStore {
     @Override
     public void releaseClaim(String orderId) {
         dynamo.client().updateItem(u -> u.tableName(dynamo.table()).key(Keys.donation(orderId))
-                .updateExpression("REMOVE #lease").conditionExpression("attribute_exists(pk)")
-                .expressionAttributeNames(Map.of("#lease", Items.LEASE)));
+                .updateExpression("REMOVE #lease").conditionExpression(Dynamo.PRESENT)
+                .expressionAttributeNames(Map.of("#lease", Attr.LEASE)));
     }
 
     @Override
@@ -108,16 +95,16 @@ public final class DynamoDonationStore implements DonationStore {
         items.add(TransactWriteItem.builder().update(u -> u.tableName(dynamo.table()).key(Keys.donation(donation.orderId()))
                 .updateExpression("SET #url = :url, #ref = :ref REMOVE #lease")
                 .conditionExpression("#status = :pending AND attribute_not_exists(#url)")
-                .expressionAttributeNames(Map.of("#url", Items.PAYMENT_URL, "#ref", Items.PAYMENT_REFERENCE,
-                        "#lease", Items.LEASE, "#status", Items.STATUS))
-                .expressionAttributeValues(Map.of(":url", AttributeValue.fromS(payment.url()),
-                        ":ref", AttributeValue.fromS(payment.reference()),
-                        ":pending", AttributeValue.fromS(DonationStatus.PENDING.name())))).build());
+                .expressionAttributeNames(Map.of("#url", Attr.PAYMENT_URL, "#ref", Attr.PAYMENT_REFERENCE,
+                        "#lease", Attr.LEASE, "#status", Attr.STATUS))
+                .expressionAttributeValues(Map.of(":url", Dynamo.s(payment.url()),
+                        ":ref", Dynamo.s(payment.reference()),
+                        ":pending", Dynamo.s(DonationStatus.PENDING.name())))).build());
         if (idempotency != null) {
-            items.add(Transactions.idempotencyPut(dynamo.table(), idempotency));
+            items.add(DynamoUnitOfWork.answer(dynamo, idempotency));
         }
         try {
-            dynamo.client().transactWriteItems(t -> t.transactItems(items));
+            dynamo.transact(items);
             return true;
         } catch (TransactionCanceledException e) {
             if (Dynamo.conditionFailed(e, 0)) {
@@ -136,20 +123,15 @@ public final class DynamoDonationStore implements DonationStore {
         QueryRequest.Builder query = QueryRequest.builder().tableName(dynamo.table()).indexName(index.indexName)
                 .keyConditionExpression("#p = :p AND #s < :before")
                 .expressionAttributeNames(Map.of("#p", index.pk, "#s", index.sk))
-                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(Keys.PENDING),
-                        ":before", AttributeValue.fromS(Times.format(pledgedBefore))));
+                .expressionAttributeValues(Map.of(":p", Dynamo.s(Keys.PENDING),
+                        ":before", Dynamo.s(Times.format(pledgedBefore))));
         if (after != null) {
-            String orderId = after.substring(after.indexOf('#') + 1);
-            Map<String, AttributeValue> start = new HashMap<>(Keys.donation(orderId));
-            start.put(index.pk, AttributeValue.fromS(Keys.PENDING));
-            start.put(index.sk, AttributeValue.fromS(after));
-            query.exclusiveStartKey(start);
+            query.exclusiveStartKey(Keys.pendingStart(after));
         }
         List<Map<String, AttributeValue>> items = dynamo.query(query.build(), limit + 1);
         List<Donation> page = new ArrayList<>(Math.min(limit, items.size()));
         items.stream().limit(limit).forEach(item -> page.add(Items.donation(item)));
-        String next = items.size() > limit ? items.get(limit - 1).get(index.sk).s() : null;
-        return new Page<>(page, next == null ? null : Map.of("after", next));
+        return new Page<>(page, items.size() > limit ? Map.of("after", pendingPosition(page.get(limit - 1))) : null);
     }
 
     @Override
@@ -159,9 +141,7 @@ public final class DynamoDonationStore implements DonationStore {
 
     @Override
     public Optional<String> reconcileCursor() {
-        Map<String, AttributeValue> item = dynamo.client().getItem(g -> g.tableName(dynamo.table())
-                .key(Keys.reconcileCursor()).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(new Items.Reader(item).s("after"));
+        return dynamo.get(Keys.reconcileCursor(), true).map(Items::reconcileCursor);
     }
 
     @Override
@@ -169,115 +149,17 @@ public final class DynamoDonationStore implements DonationStore {
         if (after == null) {
             dynamo.client().deleteItem(d -> d.tableName(dynamo.table()).key(Keys.reconcileCursor()));
         } else {
-            dynamo.client().putItem(p -> p.tableName(dynamo.table())
-                    .item(new Items.Writer(Keys.reconcileCursor()).s("after", after).item));
+            dynamo.client().putItem(p -> p.tableName(dynamo.table()).item(Items.reconcileCursor(after)));
         }
     }
 
     @Override
     public Optional<Donation> byOrderId(String orderId) {
-        Map<String, AttributeValue> item = dynamo.client().getItem(g -> g.tableName(dynamo.table())
-                .key(Keys.donation(orderId)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(Items.donation(item));
+        return dynamo.get(Keys.donation(orderId), true).map(Items::donation);
     }
 
     @Override
     public Optional<Donation> byId(String id) {
-        Map<String, AttributeValue> pointer = dynamo.client().getItem(g -> g.tableName(dynamo.table())
-                .key(Keys.receipt(id))).item();
-        if (pointer == null || pointer.isEmpty()) {
-            return Optional.empty();
-        }
-        return byOrderId(pointer.get("orderId").s());
-    }
-
-    @Override
-    public Applied apply(Donation seen, DonationStatus status, Instant at) {
-        Donation current = seen;
-        for (int attempt = 0; attempt < DynamoLedgerStore.MAX_ATTEMPTS; attempt++) {
-            if (attempt > 0) {
-                Dynamo.backoff(attempt);
-                current = byOrderId(seen.orderId()).orElseThrow();
-            }
-            if (current.status() == status) {
-                return new Applied(Result.DUPLICATE, current, null);
-            }
-            if (!current.status().canBecome(status)) {
-                return new Applied(Result.IGNORED, current, null);
-            }
-            try {
-                return transition(current, status, Times.truncate(at));
-            } catch (TransactionCanceledException e) {
-                // someone else moved the donation, the ledger or the appeal first: look again
-            }
-        }
-        throw new DomainException.Unavailable("donation contention");
-    }
-
-    private Applied transition(Donation current, DonationStatus status, Instant at) {
-        List<TransactWriteItem> items = new ArrayList<>(4);
-        LedgerEntry entry = null;
-        Long seq = current.ledgerSeq();
-        String hash = current.ledgerHash();
-        if (status == DonationStatus.SETTLED || status == DonationStatus.REFUNDED) {
-            DynamoLedgerStore.Head head = ledger.head(current.appealId()).orElseThrow();
-            LedgerEntryType type = status == DonationStatus.SETTLED ? LedgerEntryType.DONATION : LedgerEntryType.REFUND;
-            entry = LedgerEntry.next(head.totals(), type, current.amount(), current.publicName(),
-                    type == LedgerEntryType.DONATION ? current.message() : null, null, current.orderId(), at);
-            Optional<TransactWriteItem> funded = Optional.empty();
-            if (type == LedgerEntryType.DONATION) {
-                seq = entry.seq();
-                hash = entry.hash();
-                long before = head.totals().raised();
-                long after = head.totals().after(entry).raised();
-                if (before < head.target() && after >= head.target() && head.appealStatus() == AppealStatus.VERIFIED) {
-                    funded = Optional.of(funded(current.appealId()));
-                }
-            }
-            items.addAll(ledger.append(current.appealId(), head, entry, null,
-                    funded.isPresent() ? AppealStatus.FUNDED : head.appealStatus()));
-            funded.ifPresent(items::add);
-        }
-        Map<String, String> names = new HashMap<>(Map.of("#status", Items.STATUS));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                ":from", AttributeValue.fromS(current.status().name()),
-                ":to", AttributeValue.fromS(status.name())));
-        StringBuilder update = new StringBuilder("SET #status = :to");
-        if (status == DonationStatus.SETTLED) {
-            update.append(", settledAt = :settledAt, ledgerSeq = :seq, ledgerHash = :hash");
-            values.put(":settledAt", AttributeValue.fromS(Times.format(at)));
-            values.put(":seq", AttributeValue.fromN(Long.toString(seq)));
-            values.put(":hash", AttributeValue.fromS(hash));
-        }
-        if (current.status() == DonationStatus.PENDING) {
-            // out of the sparse index of pending donations, and no claim on creating its payment left behind
-            update.append(" REMOVE #pendingPk, #pendingSk, #lease");
-            names.put("#pendingPk", Keys.Index.PENDING_BY_AGE.pk);
-            names.put("#pendingSk", Keys.Index.PENDING_BY_AGE.sk);
-            names.put("#lease", Items.LEASE);
-        }
-        items.add(TransactWriteItem.builder().update(u -> u.tableName(dynamo.table())
-                .key(Keys.donation(current.orderId()))
-                .updateExpression(update.toString())
-                .conditionExpression("#status = :from")
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)).build());
-        dynamo.client().transactWriteItems(t -> t.transactItems(items));
-        return new Applied(Result.APPLIED, current.moved(status, at, entry), entry);
-    }
-
-    /**
-     * The write that makes the VERIFIED appeal FUNDED. Conditional on the version read; the head's write in the
-     * same transaction is conditional on the VERIFIED status read from it, so CLOSED appeals stay closed.
-     */
-    private TransactWriteItem funded(String appealId) {
-        Appeal appeal = appeals.find(appealId).orElseThrow();
-        Appeal funded = appeal.withDecision(AppealStatus.FUNDED, appeal.regionCode(), appeal.verifiedAt(), appeal.checks());
-        return TransactWriteItem.builder().put(p -> p.tableName(dynamo.table())
-                .item(Items.appeal(funded))
-                .conditionExpression("#version = :version")
-                .expressionAttributeNames(Map.of("#version", "version"))
-                .expressionAttributeValues(Map.of(":version", AttributeValue.fromN(Long.toString(appeal.version())))))
-                .build();
+        return dynamo.get(Keys.receipt(id), false).map(Items::receiptOrderId).flatMap(this::byOrderId);
     }
 }

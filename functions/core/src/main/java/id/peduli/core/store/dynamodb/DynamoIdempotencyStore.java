@@ -3,9 +3,7 @@ package id.peduli.core.store.dynamodb;
 import id.peduli.core.store.IdempotencyRecord;
 import id.peduli.core.store.IdempotencyStore;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@link IdempotencyStore} on the single DynamoDB table. */
 public final class DynamoIdempotencyStore implements IdempotencyStore {
@@ -17,12 +15,8 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
 
     @Override
     public Optional<IdempotencyRecord> find(String scope, String key) {
-        Map<String, AttributeValue> item = dynamo.client().getItem(g -> g.tableName(dynamo.table())
-                .key(Keys.idempotency(scope, key)).consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        IdempotencyRecord record = Items.idempotency(scope, key, item);
-        return record.expiresAt().isAfter(Instant.now()) ? Optional.of(record) : Optional.empty();
+        return dynamo.get(Keys.idempotency(scope, key), true)
+                .map(item -> Items.idempotency(scope, key, item))
+                .filter(record -> record.expiresAt().isAfter(Instant.now()));
     }
 }

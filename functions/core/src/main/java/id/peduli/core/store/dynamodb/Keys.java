@@ -1,12 +1,17 @@
 package id.peduli.core.store.dynamodb;
 
+import id.peduli.core.domain.Appeal;
 import id.peduli.core.domain.AppealStatus;
+import id.peduli.core.domain.Donation;
+import id.peduli.core.domain.DonationStatus;
 import id.peduli.core.domain.RegionCode;
+import id.peduli.core.domain.Times;
+import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Every key of the single table, built here and nowhere else.
+ * Every key of the single table, and every index attribute, built here and nowhere else.
  * <pre>
  * APPEAL#id      A             the appeal (status, region, content, version)
  * APPEAL#id      AN#orderId#.. a payment anomaly
@@ -72,7 +77,7 @@ public final class Keys {
         return key(appealPk(appealId), APPEAL);
     }
 
-    public static Map<String, AttributeValue> totals(String appealId) {
+    public static Map<String, AttributeValue> ledgerHead(String appealId) {
         return key(appealPk(appealId), LEDGER_HEAD);
     }
 
@@ -162,6 +167,47 @@ public final class Keys {
 
     public static Index queueIndex(RegionCode region) {
         return region.isProvince() ? Index.QUEUE_BY_PROVINCE : Index.QUEUE_BY_REGENCY;
+    }
+
+    /**
+     * The index attributes of an appeal item, derived from its status and region: its place in the officers' queues
+     * (by regency and by province, oldest first) and, while public, in the public listings (newest verification
+     * first).
+     */
+    static Map<String, AttributeValue> appealIndexes(Appeal a) {
+        Map<String, AttributeValue> index = new HashMap<>();
+        RegionCode region = a.regionCode();
+        String ordinal = Times.format(a.createdAt()) + "#" + a.id();
+        put(index, Index.QUEUE_BY_REGENCY, queuePartition(a.status(), region), ordinal);
+        put(index, Index.QUEUE_BY_PROVINCE, queuePartition(a.status(), region.province()), ordinal);
+        if (a.status().isPublic()) {
+            String newest = Times.format(a.verifiedAt()) + "#" + a.id();
+            put(index, Index.PUBLIC_BY_REGENCY, publicPartition(region), newest);
+            put(index, Index.PUBLIC_BY_PROVINCE, publicPartition(region.province()), newest);
+            put(index, Index.PUBLIC_ALL, publicPartition(null), newest);
+        }
+        return index;
+    }
+
+    /** The sparse index attributes of a donation: present only while it is PENDING. */
+    static Map<String, AttributeValue> pendingIndex(Donation d) {
+        Map<String, AttributeValue> index = new HashMap<>();
+        if (d.status() == DonationStatus.PENDING) {
+            put(index, Index.PENDING_BY_AGE, PENDING, pendingSk(Times.format(d.createdAt()), d.orderId()));
+        }
+        return index;
+    }
+
+    /** Where a query of the pending index resumes after the position {@code after} ({@link #pendingSk}). */
+    static Map<String, AttributeValue> pendingStart(String after) {
+        Map<String, AttributeValue> start = new HashMap<>(donation(after.substring(after.indexOf('#') + 1)));
+        put(start, Index.PENDING_BY_AGE, PENDING, after);
+        return start;
+    }
+
+    private static void put(Map<String, AttributeValue> item, Index index, String pk, String sk) {
+        item.put(index.pk, AttributeValue.fromS(pk));
+        item.put(index.sk, AttributeValue.fromS(sk));
     }
 
     public static Map<String, AttributeValue> key(String pk, String sk) {

@@ -26,7 +26,7 @@ class KeysTest {
     @Test
     void itemsAreToldApartBySortKey() {
         assertThat(Keys.kind(Keys.appeal("x"))).isEqualTo(Keys.Kind.APPEAL);
-        assertThat(Keys.kind(Keys.totals("x"))).isEqualTo(Keys.Kind.LEDGER_HEAD);
+        assertThat(Keys.kind(Keys.ledgerHead("x"))).isEqualTo(Keys.Kind.LEDGER_HEAD);
         assertThat(Keys.kind(item(Keys.historySk("2026-11-22T14:05:09.120Z", 3)))).isEqualTo(Keys.Kind.HISTORY);
         assertThat(Keys.kind(item(Keys.anomalySk("peduli-abc", "1.00")))).isEqualTo(Keys.Kind.ANOMALY);
         assertThat(Keys.kind(Keys.document("x", "AAAAAAAAAAAAAAAAAAAAAA"))).isEqualTo(Keys.Kind.DOCUMENT);

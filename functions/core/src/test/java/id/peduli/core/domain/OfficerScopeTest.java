@@ -1,8 +1,7 @@
-package id.peduli.core.http;
+package id.peduli.core.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.peduli.core.domain.RegionCode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

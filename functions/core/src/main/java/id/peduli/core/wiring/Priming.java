@@ -1,16 +1,15 @@
-package id.peduli.core;
+package id.peduli.core.wiring;
 
 import id.peduli.core.domain.Regions;
 import id.peduli.core.http.Json;
 import id.peduli.core.store.dynamodb.Dynamo;
+import id.peduli.core.store.dynamodb.Keys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Lambda SnapStart priming: before the snapshot is taken, do once what every first request would otherwise pay
@@ -56,7 +55,6 @@ public final class Priming implements Resource {
         }
         Regions.exists("64.74");
         Dynamo dynamo = Dynamo.fromEnvironment();
-        dynamo.client().getItem(g -> g.tableName(dynamo.table()).key(Map.of(
-                "pk", AttributeValue.fromS("PRIMING"), "sk", AttributeValue.fromS("PRIMING"))));
+        dynamo.client().getItem(g -> g.tableName(dynamo.table()).key(Keys.key("PRIMING", "PRIMING")));
     }
 }

@@ -1,7 +1,5 @@
-package id.peduli.core.http;
+package id.peduli.core.domain;
 
-import id.peduli.core.domain.DomainException;
-import id.peduli.core.domain.RegionCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,18 +11,6 @@ import java.util.Map;
  */
 public record OfficerScope(String subject, List<RegionCode> regions) {
     private static final String PREFIX = "officer:";
-
-    /**
-     * The caller of an officer route. API Gateway's authorizer has verified the token before the function runs; no
-     * claims here means the route was reached without it, which is refused as unauthenticated.
-     */
-    public static OfficerScope of(HttpRequest request) {
-        OfficerScope scope = fromClaims(request.claims());
-        if (scope == null) {
-            throw new DomainException.Unauthenticated("A valid bearer token is required.");
-        }
-        return scope;
-    }
 
     /** Null when there are no verified claims at all (the authorizer did not run or let nothing through). */
     public static OfficerScope fromClaims(Map<String, String> claims) {

@@ -1,0 +1,155 @@
+package id.peduli.core.store.dynamodb;
+
+import id.peduli.core.domain.Appeal;
+import id.peduli.core.domain.AppealStatus;
+import id.peduli.core.domain.Donation;
+import id.peduli.core.domain.DonationStatus;
+import id.peduli.core.domain.HistoryEntry;
+import id.peduli.core.domain.LedgerEntry;
+import id.peduli.core.domain.LedgerHead;
+import id.peduli.core.domain.Times;
+import id.peduli.core.store.IdempotencyConflict;
+import id.peduli.core.store.IdempotencyRecord;
+import id.peduli.core.store.UnitOfWork;
+import id.peduli.core.store.WriteConflict;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * {@link UnitOfWork} on the single table: every write becomes one item of a single {@code TransactWriteItems}, its
+ * condition in the write itself; a cancelled transaction is told apart by its cancellation reasons, position by
+ * position.
+ */
+public final class DynamoUnitOfWork implements UnitOfWork {
+    private final Dynamo dynamo;
+    private final List<TransactWriteItem> writes = new ArrayList<>(4);
+    private final List<WriteConflict.Part> parts = new ArrayList<>(4);
+
+    public DynamoUnitOfWork(Dynamo dynamo) {
+        this.dynamo = dynamo;
+    }
+
+    private UnitOfWork add(WriteConflict.Part part, TransactWriteItem write) {
+        writes.add(write);
+        parts.add(part);
+        return this;
+    }
+
+    @Override
+    public UnitOfWork createAppeal(Appeal appeal) {
+        add(WriteConflict.Part.APPEAL, dynamo.putIfAbsent(Items.appeal(appeal)));
+        add(WriteConflict.Part.LEDGER_HEAD, dynamo.putIfAbsent(Items.ledgerHead(LedgerHead.opened(appeal))));
+        return add(WriteConflict.Part.NIK_INDEX, TransactWriteItem.builder().put(p -> p.tableName(dynamo.table())
+                .item(Items.nikIndex(appeal))).build());
+    }
+
+    @Override
+    public UnitOfWork replaceAppeal(Appeal before, Appeal after) {
+        return add(WriteConflict.Part.APPEAL,
+                dynamo.putIfUnchanged(Items.appeal(after), Attr.VERSION, Dynamo.n(before.version())));
+    }
+
+    @Override
+    public UnitOfWork addHistory(String appealId, HistoryEntry entry, long version) {
+        return add(WriteConflict.Part.HISTORY, dynamo.putIfAbsent(Items.history(appealId, entry, version)));
+    }
+
+    @Override
+    public UnitOfWork copyStatusToLedgerHead(String appealId, AppealStatus status) {
+        return add(WriteConflict.Part.LEDGER_HEAD, TransactWriteItem.builder().update(u -> u.tableName(dynamo.table())
+                .key(Keys.ledgerHead(appealId))
+                .updateExpression("SET #status = :status")
+                .conditionExpression(Dynamo.PRESENT)
+                .expressionAttributeNames(Map.of("#status", Attr.APPEAL_STATUS))
+                .expressionAttributeValues(Map.of(":status", Dynamo.s(status.name())))).build());
+    }
+
+    @Override
+    public UnitOfWork appendToLedger(LedgerHead before, LedgerEntry entry, LedgerHead after, String actor) {
+        add(WriteConflict.Part.LEDGER_HEAD, TransactWriteItem.builder().put(p -> p.tableName(dynamo.table())
+                .item(Items.ledgerHead(after))
+                .conditionExpression("#seq = :seq AND #status = :status")
+                .expressionAttributeNames(Map.of("#seq", Attr.SEQ, "#status", Attr.APPEAL_STATUS))
+                .expressionAttributeValues(Map.of(":seq", Dynamo.n(before.totals().seq()),
+                        ":status", Dynamo.s(before.appealStatus().name())))).build());
+        return add(WriteConflict.Part.LEDGER_ENTRY, dynamo.putIfAbsent(Items.ledger(before.appealId(), entry, actor)));
+    }
+
+    @Override
+    public UnitOfWork moveDonation(Donation before, Donation after) {
+        Map<String, String> names = new HashMap<>(Map.of("#status", Attr.STATUS));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":from", Dynamo.s(before.status().name()),
+                ":to", Dynamo.s(after.status().name())));
+        StringBuilder update = new StringBuilder("SET #status = :to");
+        if (after.status() == DonationStatus.SETTLED) {
+            update.append(", #settledAt = :settledAt, #seq = :seq, #hash = :hash");
+            names.putAll(Map.of("#settledAt", Attr.SETTLED_AT, "#seq", Attr.LEDGER_SEQ, "#hash", Attr.LEDGER_HASH));
+            values.put(":settledAt", Dynamo.s(Times.format(after.settledAt())));
+            values.put(":seq", Dynamo.n(after.ledgerSeq()));
+            values.put(":hash", Dynamo.s(after.ledgerHash()));
+        }
+        if (before.status() == DonationStatus.PENDING) {
+            // out of the sparse index of pending donations, and no claim on creating its payment left behind
+            update.append(" REMOVE #lease");
+            names.put("#lease", Attr.LEASE);
+            int i = 0;
+            for (String indexAttribute : Keys.pendingIndex(before).keySet()) {
+                update.append(", #pending").append(i);
+                names.put("#pending" + i++, indexAttribute);
+            }
+        }
+        return add(WriteConflict.Part.DONATION, TransactWriteItem.builder().update(u -> u.tableName(dynamo.table())
+                .key(Keys.donation(before.orderId()))
+                .updateExpression(update.toString())
+                .conditionExpression("#status = :from")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)).build());
+    }
+
+    @Override
+    public UnitOfWork recordAnswer(IdempotencyRecord record) {
+        return add(WriteConflict.Part.ANSWER, answer(dynamo, record));
+    }
+
+    /**
+     * The idempotency record, written with what it answers for: only if the key is free or its 24 hours are over
+     * (TTL deletes expired records lazily, so expiry is checked here too).
+     */
+    static TransactWriteItem answer(Dynamo dynamo, IdempotencyRecord record) {
+        return TransactWriteItem.builder().put(p -> p.tableName(dynamo.table())
+                .item(Items.idempotency(record))
+                .conditionExpression(Dynamo.ABSENT + " OR #ttl < :now")
+                .expressionAttributeNames(Map.of("#ttl", Keys.TTL))
+                .expressionAttributeValues(Map.of(":now", Dynamo.n(Instant.now().getEpochSecond())))).build();
+    }
+
+    @Override
+    public void commit() {
+        if (writes.isEmpty()) {
+            return;
+        }
+        try {
+            dynamo.transact(writes);
+        } catch (TransactionCanceledException e) {
+            Set<WriteConflict.Part> failed = EnumSet.noneOf(WriteConflict.Part.class);
+            for (int i = 0; i < parts.size(); i++) {
+                if (Dynamo.conditionFailed(e, i)) {
+                    failed.add(parts.get(i));
+                }
+            }
+            if (failed.contains(WriteConflict.Part.ANSWER)) {
+                throw new IdempotencyConflict();
+            }
+            throw new WriteConflict(failed, Dynamo.conflictsOnly(e), e);
+        }
+    }
+}
