@@ -8,6 +8,7 @@ import id.peduli.core.domain.Appeal;
 import id.peduli.core.domain.AppealStatus;
 import id.peduli.core.domain.Donation;
 import id.peduli.core.domain.DonationStatus;
+import id.peduli.core.domain.Provider;
 import id.peduli.core.http.HttpResponse;
 import id.peduli.core.store.memory.InMemoryStores;
 import id.peduli.core.testing.Fixtures;
@@ -27,7 +28,7 @@ class XenditWebhookHandlerTest {
     void pledged() {
         appeal = Fixtures.appeal(AppealStatus.VERIFIED, Fixtures.BONTANG, 1_000_000);
         memory.given(appeal);
-        donation = Fixtures.pledge(appeal.id(), 50_000, "Rina", false, null);
+        donation = Fixtures.pledge(appeal.id(), 50_000, "Rina", false, null, Provider.XENDIT);
         memory.stores().donations().pledge(donation, null);
     }
 
@@ -46,6 +47,17 @@ class XenditWebhookHandlerTest {
         assertThat(json(again).path("result").asText()).isEqualTo("duplicate");
         assertThat(memory.donation(donation.orderId()).status()).isEqualTo(DonationStatus.SETTLED);
         assertThat(memory.ledger(appeal.id())).hasSize(1);
+    }
+
+    @Test
+    void aCallbackForAMidtransPledge_isAnUnknownOrder_andChangesNothing() {
+        Donation midtrans = Fixtures.pledge(appeal.id(), 50_000, "Budi", false, null, Provider.MIDTRANS);
+        memory.stores().donations().pledge(midtrans, null);
+        donation = midtrans;
+
+        assertThat(callback(TOKEN, "PAID", "50000").status()).isEqualTo(404);
+        assertThat(memory.donation(midtrans.orderId()).status()).isEqualTo(DonationStatus.PENDING);
+        assertThat(memory.ledger(appeal.id())).isEmpty();
     }
 
     @Test

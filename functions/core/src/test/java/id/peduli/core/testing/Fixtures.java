@@ -42,9 +42,15 @@ public final class Fixtures {
                 status.isPublic() ? NOW.minus(Duration.ofHours(1)) : null, "nikhash-" + Ids.newId(), Map.of(), 1);
     }
 
-    /** A pending pledge of {@code amount} to {@code appealId}. */
+    /** A pending pledge of {@code amount} to {@code appealId}, through Midtrans. */
     public static Donation pledge(String appealId, long amount, String donorName, boolean anonymous, String message) {
+        return pledge(appealId, amount, donorName, anonymous, message, Provider.MIDTRANS);
+    }
+
+    /** A pending pledge of {@code amount} to {@code appealId}, through {@code provider}. */
+    public static Donation pledge(String appealId, long amount, String donorName, boolean anonymous, String message,
+                                  Provider provider) {
         return Donation.pledged(Ids.newId(), "peduli-" + Ids.newId(), appealId, Rupiah.of(amount), donorName, anonymous,
-                message, Provider.MIDTRANS, null, NOW.minus(Duration.ofMinutes(1)), NOW.plus(Duration.ofHours(24)));
+                message, provider, null, NOW.minus(Duration.ofMinutes(1)), NOW.plus(Duration.ofHours(24)));
     }
 }
