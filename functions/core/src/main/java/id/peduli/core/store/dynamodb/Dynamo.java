@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
 
 /**
  * The DynamoDB client and table, built once per container. Region, endpoint and credentials come from the
@@ -175,9 +176,17 @@ public final class Dynamo {
                 .expressionAttributeValues(Map.of(":a", value))).build();
     }
 
-    /** Writes {@code items} in one transaction: all, or none. */
+    /**
+     * Writes {@code items} in one transaction: all, or none. The SDK sends a retried attempt with the first one's
+     * client token, so a transaction that is slow to commit is never applied twice; if the first attempt is still
+     * in flight DynamoDB says so, and the caller answers 503 for its client to retry once it has landed.
+     */
     void transact(List<TransactWriteItem> items) {
-        client.transactWriteItems(t -> t.transactItems(items));
+        try {
+            client.transactWriteItems(t -> t.transactItems(items));
+        } catch (TransactionInProgressException e) {
+            throw new DomainException.Unavailable("an earlier attempt of this transaction is still in flight");
+        }
     }
 
     static boolean conditionFailed(TransactionCanceledException e, int index) {
