@@ -1,4 +1,4 @@
-package id.peduli.local;
+package id.peduli.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.core.http.Json;
@@ -12,11 +12,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import id.peduli.local.LocalStack;
+import id.peduli.local.Template;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * {@code java -jar local/target/peduli-local.jar bench [--quick] [--cds] [--cold-only] [--against DIR] [--runs N]
- * [--template FILE]}: the benchmark of issue 7 against DynamoDB Local on loopback (in memory). Prints a table and writes
+ * {@code java -jar bench/target/peduli-bench.jar [--quick] [--cds] [--cold-only] [--against DIR] [--runs N]
+ * [--template FILE] [--no-lighthouse]}: the benchmark of issue 7 against DynamoDB Local on loopback (in memory). Prints a table and writes
  * {@code target/bench/results.json} next to the template. {@code --quick} keeps it under four minutes on two cores
  * (fewer warm samples, a 20,000-entry long ledger); {@code --cds} also measures cold starts with application
  * class-data sharing (an archive per function and per floor, dumped by a training run); {@code --cold-only} runs only
@@ -33,33 +35,15 @@ final class Bench {
     static final double WRITE_UNITS_TARGET = 8;
     static final long JAR_TARGET = 12L * 1024 * 1024;
 
-    static int run(List<String> args) throws Exception {
-        boolean quick = false;
-        boolean cds = false;
-        boolean coldOnly = false;
-        Path against = null;
-        int runs = 5;
-        Path templatePath = null;
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--quick" -> quick = true;
-                case "--cds" -> cds = true;
-                case "--cold-only" -> coldOnly = true;
-                case "--against" -> against = Path.of(args.get(++i)).toAbsolutePath();
-                case "--runs" -> runs = Integer.parseInt(args.get(++i));
-                case "--template" -> templatePath = Path.of(args.get(++i));
-                default -> {
-                    System.err.println("usage: bench [--quick] [--cds] [--cold-only] [--against DIR] [--runs N] [--template FILE]");
-                    return 2;
-                }
-            }
-        }
-        if (runs < 5) {
-            System.err.println("--runs must be at least 5 (the median of fewer cold starts says too little)");
-            return 2;
-        }
+    static int run(BenchMain.Options options) throws Exception {
+        boolean quick = options.quick();
+        boolean cds = options.cds();
+        boolean coldOnly = options.coldOnly();
+        Path against = options.against();
+        int runs = options.runs();
+        Path templatePath = options.template();
         long started = System.nanoTime();
-        Path template = (templatePath != null ? templatePath : Main.findTemplate()).toAbsolutePath();
+        Path template = (templatePath != null ? templatePath : findTemplate()).toAbsolutePath();
         Path root = template.getParent();
         int warmup = quick ? 15 : 200;
         int samples = quick ? 100 : 1000;
@@ -159,6 +143,16 @@ final class Bench {
             deleteTree(work);
         }
         return 0;
+    }
+
+    /** template.yaml in the working directory or one of its parents (so it runs from the project or a module). */
+    static Path findTemplate() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("template.yaml"))) {
+                return dir.resolve("template.yaml");
+            }
+        }
+        throw new IllegalStateException("template.yaml not found here or above; run from the project, or pass --template FILE");
     }
 
     private static void section(long started) {

@@ -1,5 +1,6 @@
-package id.peduli.local;
+package id.peduli.bench;
 
+import id.peduli.local.LocalContext;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import id.peduli.core.http.HttpFunction;
 import id.peduli.core.store.Stores;
