@@ -18,10 +18,10 @@ import picocli.CommandLine.Option;
                 + "Peduli, against its own in-memory local stack (see BENCHMARKS.md).",
         exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 1)
 public final class BenchMain implements Callable<Integer> {
-    @Option(names = "--quick", description = "fewer warm samples, a 20,000-entry long ledger; cold starts as the default")
+    @Option(names = "--quick", description = "fewer warm samples, a 20,000-entry long ledger, 20 paired cold starts per function")
     boolean quick;
 
-    @Option(names = "--runs", paramLabel = "N", description = "paired cold starts per function (default: 20; at least 5)")
+    @Option(names = "--runs", paramLabel = "N", description = "paired cold starts per function (default: 20 with --quick, 30 without; at least 5)")
     Integer runs;
 
     @Option(names = "--cds", description = "also measure cold starts with application class-data sharing")
@@ -60,13 +60,16 @@ public final class BenchMain implements Callable<Integer> {
     record Options(boolean quick, int runs, boolean cds, boolean coldOnly, Path against, Path template, boolean lighthouse) {}
 
     /** Paired cold starts per function when --runs is not given: enough for two quick runs to agree within 0.05. */
-    static final int DEFAULT_RUNS = 20;
+    static final int QUICK_RUNS = 20;
+    static final int FULL_RUNS = 30;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     Options options() {
-        int n = runs == null ? DEFAULT_RUNS : runs;
+        int n = runs == null ? (quick ? QUICK_RUNS : FULL_RUNS) : runs;
         if (n < 5) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
-                    "--runs must be at least 5 (the median of fewer cold starts says too little)");
+            throw new IllegalArgumentException("--runs must be at least 5 (the median of fewer cold starts says too little)");
         }
         return new Options(quick, n, cds, coldOnly, against == null ? null : against.toAbsolutePath(), template,
                 !noLighthouse);
@@ -74,6 +77,13 @@ public final class BenchMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return Bench.run(options());
+        Options options;
+        try {
+            options = options();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage() + " (see --help)");
+            return 2;
+        }
+        return Bench.run(options);
     }
 }

@@ -125,8 +125,12 @@ final class BenchWorld {
     // ---- seeding through the functions
 
     String submit(String region, long target) {
-        return expect(201, call(SubmitAppealHandler.class, BenchEvents.submit(region, target, null)), "submit")
-                .json().get("id").asText();
+        return submitted(region, target).get("id").asText();
+    }
+
+    /** The submission's answer: the appeal's id and the reporter's token among it. */
+    JsonNode submitted(String region, long target) {
+        return expect(201, call(SubmitAppealHandler.class, BenchEvents.submit(region, target, null)), "submit").json();
     }
 
     void verify(String id, String region) {
