@@ -41,7 +41,29 @@ final class BenchCold {
      * One function's cold starts, each with the floor run beside it ({@code floorMs.get(i)} pairs with
      * {@code runsMs.get(i)}), and for a function that calls a payment provider the provider floor beside it too.
      */
-    record Result(String function, String jar, List<Double> runsMs, List<Double> floorMs, List<Double> providerFloorMs) {
+    record Result(String function, String jar, List<Double> runsMs, List<Double> floorMs, List<Double> providerFloorMs,
+                  List<Double> cpuMs, List<Double> cpuFloorMs) {
+        /** Without CPU times (tests, older callers). */
+        Result(String function, String jar, List<Double> runsMs, List<Double> floorMs, List<Double> providerFloorMs) {
+            this(function, jar, runsMs, floorMs, providerFloorMs, List.of(), List.of());
+        }
+
+        /** Each run's CPU time over its paired floor's (NaN pairs, where a child could not say, left out). */
+        List<Double> cpuRatios() {
+            List<Double> out = new ArrayList<>();
+            for (int i = 0; i < cpuMs.size() && i < cpuFloorMs.size(); i++) {
+                if (cpuMs.get(i) > 0 && cpuFloorMs.get(i) > 0) {
+                    out.add(cpuMs.get(i) / cpuFloorMs.get(i));
+                }
+            }
+            return out;
+        }
+
+        /** The median of the paired CPU-time ratios: the work a cold start does beyond its floor, whatever the load. */
+        double cpuRatio() {
+            return BenchStats.median(cpuRatios());
+        }
+
         double median() {
             return BenchStats.median(runsMs);
         }
@@ -93,7 +115,8 @@ final class BenchCold {
 
     private record Child(List<String> command, Map<String, String> environment) {}
 
-    record Spawned(double ms, int status, String output) {}
+    /** {@code cpuMs}: the child's CPU time (all threads) up to its answer, as it reported it; -1 when unknown. */
+    record Spawned(double ms, int status, String output, double cpuMs) {}
 
     /**
      * One way of starting the children: what follows the function's jar on the classpath (the runner directory, or
@@ -208,6 +231,8 @@ final class BenchCold {
         Map<Arm, Map<String, List<Double>>> times = new LinkedHashMap<>();
         Map<Arm, Map<String, List<Double>>> pairedFloors = new LinkedHashMap<>();
         Map<Arm, Map<String, List<Double>>> providerFloors = new LinkedHashMap<>();
+        Map<Arm, Map<String, List<Double>>> cpuTimes = new LinkedHashMap<>();
+        Map<Arm, Map<String, List<Double>>> cpuFloors = new LinkedHashMap<>();
         Map<String, Integer> next = new LinkedHashMap<>();
         for (int r = 0; r < runs; r++) {
             List<Arm> order = new ArrayList<>(arms);
@@ -221,10 +246,10 @@ final class BenchCold {
                     boolean provider = s.function().handlerClass().endsWith(".PledgeHandler");
                     for (Arm arm : order) {
                         int e = next.merge(id, 1, Integer::sum) - 1;
-                        double floorMs = 0;
+                        Spawned floor = null;
                         double providerMs = 0;
                         if (floorFirst) {
-                            floorMs = floorRun(arm, jar.getKey(), floorPk, env, floors);
+                            floor = floorRun(arm, jar.getKey(), floorPk, env, floors);
                         } else if (provider) {
                             providerMs = providerFloorRun(arm, jar.getKey(), floorPk, env);
                         }
@@ -234,14 +259,16 @@ final class BenchCold {
                         if (floorFirst && provider) {
                             providerMs = providerFloorRun(arm, jar.getKey(), floorPk, env);
                         } else if (!floorFirst) {
-                            floorMs = floorRun(arm, jar.getKey(), floorPk, env, floors);
+                            floor = floorRun(arm, jar.getKey(), floorPk, env, floors);
                         }
                         if (!prepared.get(id).get(e).effect().getAsBoolean()) {
                             throw new IllegalStateException(id + " answered " + c.status()
                                     + " on a cold start but its effect is missing");
                         }
                         times.computeIfAbsent(arm, a -> new LinkedHashMap<>()).computeIfAbsent(id, k -> new ArrayList<>()).add(c.ms());
-                        pairedFloors.computeIfAbsent(arm, a -> new LinkedHashMap<>()).computeIfAbsent(id, k -> new ArrayList<>()).add(floorMs);
+                        pairedFloors.computeIfAbsent(arm, a -> new LinkedHashMap<>()).computeIfAbsent(id, k -> new ArrayList<>()).add(floor.ms());
+                        cpuTimes.computeIfAbsent(arm, a -> new LinkedHashMap<>()).computeIfAbsent(id, k -> new ArrayList<>()).add(c.cpuMs());
+                        cpuFloors.computeIfAbsent(arm, a -> new LinkedHashMap<>()).computeIfAbsent(id, k -> new ArrayList<>()).add(floor.cpuMs());
                         if (provider) {
                             providerFloors.computeIfAbsent(arm, a -> new LinkedHashMap<>()).computeIfAbsent(id, k -> new ArrayList<>()).add(providerMs);
                         }
@@ -259,11 +286,13 @@ final class BenchCold {
             for (BenchWorld.Scenario s : scenarios) {
                 String id = s.function().logicalId();
                 Result res = new Result(id, s.function().codeUri(), times.get(arm).get(id), pairedFloors.get(arm).get(id),
-                        providerFloors.getOrDefault(arm, Map.of()).getOrDefault(id, List.of()));
+                        providerFloors.getOrDefault(arm, Map.of()).getOrDefault(id, List.of()), cpuTimes.get(arm).get(id),
+                        cpuFloors.get(arm).get(id));
                 byFunction.put(id, res);
-                System.out.printf("  cold %-24s median %7.1f ms  floor %7.1f ms  ratio %.2f (IQR %.2f-%.2f, min-max %.2f-%.2f)  runs %s%s%n",
+                System.out.printf("  cold %-24s median %7.1f ms  floor %7.1f ms  ratio %.2f (IQR %.2f-%.2f, min-max %.2f-%.2f)  cpu ratio %.2f (IQR %.2f-%.2f)  runs %s%s%n",
                         id, res.median(), res.floorMedian(), res.ratio(), res.ratioP25(), res.ratioP75(), res.ratioMin(),
-                        res.ratioMax(), format(res.runsMs()), label);
+                        res.ratioMax(), res.cpuRatio(), BenchStats.percentile(res.cpuRatios(), 25),
+                        BenchStats.percentile(res.cpuRatios(), 75), format(res.runsMs()), label);
                 if (!res.providerFloorMs().isEmpty()) {
                     System.out.printf("  cold %-24s provider floor %7.1f ms  ratio to it %.2f (IQR %.2f-%.2f)%s%n", id,
                             res.providerFloorMedian(), res.providerRatio(), BenchStats.percentile(res.providerRatios(), 25),
@@ -275,12 +304,12 @@ final class BenchCold {
         return results;
     }
 
-    private static double floorRun(Arm arm, String codeUri, String floorPk, Map<String, String> env,
-                                   Map<Arm, Map<String, List<Double>>> floors) throws IOException, InterruptedException {
+    private static Spawned floorRun(Arm arm, String codeUri, String floorPk, Map<String, String> env,
+                                    Map<Arm, Map<String, List<Double>>> floors) throws IOException, InterruptedException {
         Spawned f = spawn(child(arm.root().resolve(codeUri), arm.runner(), arm.flags().apply(name(codeUri) + "-floor"),
                 Floor.class.getName(), List.of(floorPk, "A"), env), 200, "floor " + codeUri);
         floors.computeIfAbsent(arm, a -> new LinkedHashMap<>()).computeIfAbsent(codeUri, k -> new ArrayList<>()).add(f.ms());
-        return f.ms();
+        return f;
     }
 
     /** The floor plus the bare provider call (a Snap create on the sandbox), on a fresh order id. */
@@ -421,11 +450,14 @@ final class BenchCold {
         Process process = pb.start();
         long t1 = 0;
         int status = -1;
+        double cpu = -1;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
                 if (t1 == 0 && line.startsWith("status ")) {
                     t1 = System.nanoTime();
                     status = Integer.parseInt(line.substring(7).trim());
+                } else if (t1 != 0 && cpu < 0 && line.startsWith("cpu ")) {
+                    cpu = Double.parseDouble(line.substring(4).trim());
                 } else {
                     output.append(line).append('\n');
                 }
@@ -443,7 +475,7 @@ final class BenchCold {
             throw new IllegalStateException(what + ": the JVM warned, so the run is not what it claims to be:\n"
                     + tail(output.toString()));
         }
-        return new Spawned(BenchStats.ms(t1 - t0), status, output.toString());
+        return new Spawned(BenchStats.ms(t1 - t0), status, output.toString(), cpu);
     }
 
     private static String tail(String text) {

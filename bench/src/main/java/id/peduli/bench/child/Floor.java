@@ -21,5 +21,6 @@ public final class Floor {
                 .key(Map.of("pk", AttributeValue.fromS(args[0]), "sk", AttributeValue.fromS(args[1]))));
         System.out.println("status " + (response.hasItem() && !response.item().isEmpty() ? 200 : 404));
         System.out.flush();
+        Cpu.print();
     }
 }

@@ -31,6 +31,7 @@ public final class ProviderFloor {
         int created = create(System.getenv("MIDTRANS_SNAP_URL"), System.getenv("MIDTRANS_SERVER_KEY"), args[2], 50_000);
         System.out.println("status " + (found && created / 100 == 2 ? 200 : created));
         System.out.flush();
+        Cpu.print();
     }
 
     /** The bare create call: its HTTP status. */

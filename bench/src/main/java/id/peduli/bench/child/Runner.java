@@ -29,6 +29,7 @@ public final class Runner {
         String answer = out.toString(StandardCharsets.UTF_8);
         System.out.println("status " + statusOf(answer));
         System.out.flush();
+        Cpu.print();
         if (args.length > 2 && args[2].equals("--print")) {
             System.out.println(answer);
         }
