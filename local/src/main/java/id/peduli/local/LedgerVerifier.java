@@ -19,7 +19,7 @@ import java.util.List;
  * {@code verify-ledger <api-base-url> <appealId>}: fetches a public ledger page by page, recomputes every hash, the
  * chain links, the sequence and the totals, and says exactly where it breaks. Needs nothing but the public API.
  */
-final class LedgerVerifier {
+public final class LedgerVerifier {
     private LedgerVerifier() {}
 
     /** Every break found; empty when the ledger verifies. Progress and the verdict go to {@code out}. */
@@ -102,7 +102,7 @@ final class LedgerVerifier {
     }
 
     /** The hash a published entry's visible fields call for, by the rule of API.md (null for an unknown type). */
-    static String expectedHash(JsonNode item) {
+    public static String expectedHash(JsonNode item) {
         LedgerEntryType type = LedgerEntryType.valueOf(item.path("type").asText());
         String party = item.path(type == LedgerEntryType.DISBURSEMENT ? "recipient" : "donorName").asText("");
         return LedgerEntry.hash(item.path("prevHash").asText(), item.path("seq").asLong(), type,

@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
 
 /** The Lambda context a locally hosted function sees. Logs go to standard error, as a function's go to CloudWatch. */
-record LocalContext(String awsRequestId, String functionName, long deadlineMillis) implements Context {
+public record LocalContext(String awsRequestId, String functionName, long deadlineMillis) implements Context {
     private static final LambdaLogger LOGGER = new LambdaLogger() {
         @Override
         public void log(String message) {
@@ -21,7 +21,7 @@ record LocalContext(String awsRequestId, String functionName, long deadlineMilli
     };
 
     /** The context of one invocation, with as long to run as the function's timeout gives it. */
-    static LocalContext of(String requestId, String functionName, int timeoutSeconds) {
+    public static LocalContext of(String requestId, String functionName, int timeoutSeconds) {
         return new LocalContext(requestId, functionName, System.currentTimeMillis() + timeoutSeconds * 1000L);
     }
 

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -27,8 +25,7 @@ import picocli.CommandLine.Spec;
         version = "Peduli local stack 1.0.0-SNAPSHOT",
         description = "Runs Peduli on this machine: DynamoDB Local, the functions and the HTTP API on loopback.%n"
                 + "Without a command it serves (as 'serve' does).",
-        subcommands = {Main.Serve.class, Main.Invoke.class, Main.Reconcile.class, Main.VerifyLedger.class,
-                Main.BenchCommand.class},
+        subcommands = {Main.Serve.class, Main.Invoke.class, Main.Reconcile.class, Main.VerifyLedger.class},
         exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 1)
 public final class Main implements Callable<Integer> {
     @Mixin
@@ -204,16 +201,6 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    @Command(name = "bench", description = "The benchmark (see BENCHMARKS.md).")
-    static final class BenchCommand implements Callable<Integer> {
-        @Parameters(arity = "0..*", paramLabel = "OPTION", description = "--quick, --cds, --cold-only, --against DIR, --runs N")
-        List<String> args = new ArrayList<>();
-
-        @Override
-        public Integer call() throws Exception {
-            return Bench.run(args);
-        }
-    }
 
     /** template.yaml in the working directory or one of its parents (so it works from the project or a module). */
     static Path findTemplate() {

@@ -7,11 +7,11 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.UUID;
 
-/** Payment notifications in the gateways' own formats, signed as the gateways sign them (tests and the bench). */
-final class Notifications {
+/** Payment notifications in the gateways' own formats, signed as the gateways sign them (tests and the bench module). */
+public final class Notifications {
     private Notifications() {}
 
-    static String midtransSignature(String orderId, String statusCode, String grossAmount, String serverKey) {
+    public static String midtransSignature(String orderId, String statusCode, String grossAmount, String serverKey) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-512");
             return HexFormat.of().formatHex(sha.digest((orderId + statusCode + grossAmount + serverKey)
@@ -21,7 +21,7 @@ final class Notifications {
         }
     }
 
-    static String statusCode(String transactionStatus) {
+    public static String statusCode(String transactionStatus) {
         return switch (transactionStatus) {
             case "settlement", "capture", "refund", "partial_refund" -> "200";
             case "pending" -> "201";
@@ -32,7 +32,7 @@ final class Notifications {
     }
 
     /** A Midtrans HTTP notification, as Midtrans posts it for a bank transfer. */
-    static ObjectNode midtrans(String orderId, String status, String grossAmount, String fraud, String serverKey) {
+    public static ObjectNode midtrans(String orderId, String status, String grossAmount, String fraud, String serverKey) {
         String code = statusCode(status);
         ObjectNode n = Json.object();
         n.put("transaction_time", "2026-11-22 17:15:30");
@@ -54,7 +54,7 @@ final class Notifications {
     }
 
     /** A Xendit invoice callback. */
-    static ObjectNode xendit(String orderId, String status, long amount, Long paidAmount) {
+    public static ObjectNode xendit(String orderId, String status, long amount, Long paidAmount) {
         ObjectNode n = Json.object();
         n.put("id", "inv_" + UUID.nameUUIDFromBytes(orderId.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "").substring(0, 24));
         n.put("external_id", orderId);

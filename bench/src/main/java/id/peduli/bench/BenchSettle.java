@@ -1,4 +1,4 @@
-package id.peduli.local;
+package id.peduli.bench;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import id.peduli.core.domain.LedgerEntry;

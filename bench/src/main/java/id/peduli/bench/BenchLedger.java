@@ -1,5 +1,6 @@
-package id.peduli.local;
+package id.peduli.bench;
 
+import id.peduli.local.LedgerVerifier;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.peduli.core.domain.LedgerEntry;

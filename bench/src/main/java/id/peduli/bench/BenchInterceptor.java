@@ -1,4 +1,4 @@
-package id.peduli.local;
+package id.peduli.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package id.peduli.local.bench;
+package id.peduli.bench.child;
 
 import id.peduli.core.store.dynamodb.Dynamo;
 import java.util.Map;
@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 /**
  * The cold-start floor: a fresh JVM on the same classpath and flags as a function that only builds the functions'
  * DynamoDB client ({@link Dynamo#newClient()}) and makes one {@code GetItem}:
- * {@code ... id.peduli.local.bench.Floor <pk> <sk>} with the table from {@code TABLE_NAME}. Prints {@code status 200}
+ * {@code ... id.peduli.bench.child.Floor <pk> <sk>} with the table from {@code TABLE_NAME}. Prints {@code status 200}
  * when the item was found.
  */
 public final class Floor {
@@ -21,5 +21,6 @@ public final class Floor {
                 .key(Map.of("pk", AttributeValue.fromS(args[0]), "sk", AttributeValue.fromS(args[1]))));
         System.out.println("status " + (response.hasItem() && !response.item().isEmpty() ? 200 : 404));
         System.out.flush();
+        Cpu.print();
     }
 }

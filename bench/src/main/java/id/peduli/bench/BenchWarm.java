@@ -1,5 +1,6 @@
-package id.peduli.local;
+package id.peduli.bench;
 
+import id.peduli.local.LocalContext;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import id.peduli.core.http.HttpFunction;
 import id.peduli.core.wiring.Wiring;
@@ -21,13 +22,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * client, replayed on the same client as the handler's and timed the same way. For routes that write, every
  * iteration records afresh and first undoes the recorded writes (every written item put back as it was), so the
  * replay does exactly the same work on exactly the same items; a route that writes nothing makes the same requests
- * every time and is recorded once. The two are interleaved request by request so drift hits both alike.
+ * every time and is recorded once. The pledge also creates the payment at the provider (the local payment sandbox on
+ * loopback), so its bare side makes the same provider call with the JDK's HttpClient after the DynamoDB requests. The two are interleaved request by request so drift hits both alike.
  */
 final class BenchWarm {
     private BenchWarm() {}
 
+    /** {@code providerP50}: the bare provider call alone, for a route that makes one (else NaN). */
     record Result(String routeKey, String function, double p50, double p99, double sdkP50, double sdkP99, int samples,
-                  String calls) {
+                  String calls, double providerP50) {
         double ratio() {
             return p50 / sdkP50;
         }
@@ -38,11 +41,15 @@ final class BenchWarm {
         Map<String, Result> results = new LinkedHashMap<>();
         DynamoDbClient containerClient = Dynamo.fromEnvironment().client();
         Dynamo recording = new Dynamo(recordingClient, world.table);
+        BenchProvider provider = new BenchProvider();
         for (BenchWorld.Scenario s : scenarios) {
             RequestStreamHandler ours = world.handler(s.function().handlerClass());
             HttpFunction recorded = s.factory().apply(Wiring.on(recording));
             List<Double> oursMs = new ArrayList<>(samples);
             List<Double> sdkMs = new ArrayList<>(samples);
+            List<Double> providerMs = new ArrayList<>(samples);
+            // The pledge creates the payment at the provider: its bare side makes the same provider call too.
+            boolean callsProvider = s.function().handlerClass().endsWith(".PledgeHandler");
             String calls = null;
             BenchInterceptor.Recording reusable = null;
             for (int i = 0; i < warmup + samples; i++) {
@@ -82,15 +89,21 @@ final class BenchWarm {
                     BenchInterceptor.replay(containerClient, r);
                 }
                 long u1 = System.nanoTime();
+                if (callsProvider) {
+                    provider.create(world.publicAppeal, BenchWorld.DONATION);
+                }
+                long u2 = System.nanoTime();
                 if (i >= warmup) {
                     oursMs.add(BenchStats.ms(t1 - t0));
-                    sdkMs.add(BenchStats.ms(u1 - u0));
+                    sdkMs.add(BenchStats.ms(u2 - u0));
+                    providerMs.add(BenchStats.ms(u2 - u1));
                 }
-                calls = String.join(" + ", reusable.operations);
+                calls = String.join(" + ", reusable.operations) + (callsProvider ? " + Snap create (HTTP)" : "");
             }
             Result r = new Result(s.routeKey(), s.function().logicalId(),
                     BenchStats.percentile(oursMs, 50), BenchStats.percentile(oursMs, 99),
-                    BenchStats.percentile(sdkMs, 50), BenchStats.percentile(sdkMs, 99), samples, calls);
+                    BenchStats.percentile(sdkMs, 50), BenchStats.percentile(sdkMs, 99), samples, calls,
+                    callsProvider ? BenchStats.percentile(providerMs, 50) : Double.NaN);
             results.put(s.routeKey(), r);
             System.out.printf("  warm %-38s p50 %7.2f ms  p99 %7.2f ms  sdk p50 %7.2f ms  ratio %5.2f  [%s]%n",
                     r.routeKey(), r.p50(), r.p99(), r.sdkP50(), r.ratio(), calls);

@@ -1,4 +1,4 @@
-package id.peduli.local.bench;
+package id.peduli.bench.child;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The cold-start child: {@code java -XX:TieredStopAtLevel=1 -cp <function jar>:<this dir> id.peduli.local.bench.Runner
+ * The cold-start child: {@code java -XX:TieredStopAtLevel=1 -cp <function jar>:<this dir> id.peduli.bench.child.Runner
  * <HandlerClass> <event.json>}. Does what the Lambda runtime does on a cold start (load and construct the handler,
  * then invoke it with the event bytes) and prints {@code status NNN} as soon as the handler has answered; the parent
  * stops its clock on that line. Depends on the JDK and the aws-lambda-java-core interfaces only, so the function's
@@ -29,6 +29,7 @@ public final class Runner {
         String answer = out.toString(StandardCharsets.UTF_8);
         System.out.println("status " + statusOf(answer));
         System.out.flush();
+        Cpu.print();
         if (args.length > 2 && args[2].equals("--print")) {
             System.out.println(answer);
         }

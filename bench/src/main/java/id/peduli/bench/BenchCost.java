@@ -1,4 +1,4 @@
-package id.peduli.local;
+package id.peduli.bench;
 
 import id.peduli.core.Config;
 import id.peduli.core.http.HttpFunction;

@@ -1,4 +1,4 @@
-package id.peduli.local;
+package id.peduli.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.core.http.Json;
@@ -12,11 +12,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import id.peduli.local.LocalStack;
+import id.peduli.local.Template;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * {@code java -jar local/target/peduli-local.jar bench [--quick] [--cds] [--cold-only] [--against DIR] [--runs N]
- * [--template FILE]}: the benchmark of issue 7 against DynamoDB Local on loopback (in memory). Prints a table and writes
+ * {@code java -jar bench/target/peduli-bench.jar [--quick] [--cds] [--cold-only] [--against DIR] [--runs N]
+ * [--template FILE] [--no-lighthouse]}: the benchmark of issue 7 against DynamoDB Local on loopback (in memory). Prints a table and writes
  * {@code target/bench/results.json} next to the template. {@code --quick} keeps it under four minutes on two cores
  * (fewer warm samples, a 20,000-entry long ledger); {@code --cds} also measures cold starts with application
  * class-data sharing (an archive per function and per floor, dumped by a training run); {@code --cold-only} runs only
@@ -26,6 +28,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 final class Bench {
     private Bench() {}
 
+    /** Donations on the seeded ledger appeal: the warm ledger routes read it, Lighthouse loads its page. */
+    static final int LEDGER_ENTRIES = 150;
     static final double COLD_TARGET = 1.25;
     static final double WARM_TARGET = 1.5;
     static final double SETTLE_TARGET = 0.7;
@@ -33,33 +37,15 @@ final class Bench {
     static final double WRITE_UNITS_TARGET = 8;
     static final long JAR_TARGET = 12L * 1024 * 1024;
 
-    static int run(List<String> args) throws Exception {
-        boolean quick = false;
-        boolean cds = false;
-        boolean coldOnly = false;
-        Path against = null;
-        int runs = 5;
-        Path templatePath = null;
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--quick" -> quick = true;
-                case "--cds" -> cds = true;
-                case "--cold-only" -> coldOnly = true;
-                case "--against" -> against = Path.of(args.get(++i)).toAbsolutePath();
-                case "--runs" -> runs = Integer.parseInt(args.get(++i));
-                case "--template" -> templatePath = Path.of(args.get(++i));
-                default -> {
-                    System.err.println("usage: bench [--quick] [--cds] [--cold-only] [--against DIR] [--runs N] [--template FILE]");
-                    return 2;
-                }
-            }
-        }
-        if (runs < 5) {
-            System.err.println("--runs must be at least 5 (the median of fewer cold starts says too little)");
-            return 2;
-        }
+    static int run(BenchMain.Options options) throws Exception {
+        boolean quick = options.quick();
+        boolean cds = options.cds();
+        boolean coldOnly = options.coldOnly();
+        Path against = options.against();
+        int runs = options.runs();
+        Path templatePath = options.template();
         long started = System.nanoTime();
-        Path template = (templatePath != null ? templatePath : Main.findTemplate()).toAbsolutePath();
+        Path template = (templatePath != null ? templatePath : findTemplate()).toAbsolutePath();
         Path root = template.getParent();
         int warmup = quick ? 15 : 200;
         int samples = quick ? 100 : 1000;
@@ -80,7 +66,7 @@ final class Bench {
             try (DynamoDbClient recordingClient = BenchInterceptor.client(recorder)) {
                 BenchWorld world = new BenchWorld(stack.tableName(), admin);
                 System.out.println("seeding through the functions ...");
-                world.seed(25, 150);
+                world.seed(25, LEDGER_ENTRIES);
                 List<BenchWorld.Scenario> scenarios = world.scenarios(parsed.functions());
                 if (against != null || coldOnly) {
                     // In the full run the cold starts come after the warm phase, against a DynamoDB Local whose own
@@ -99,7 +85,7 @@ final class Bench {
                 }
                 if (coldOnly) {
                     // For working on cold starts: only the cold-start rounds; no results files.
-                    System.out.printf("cold start only: %d rounds, each: the floor per jar, then every function%n", runs);
+                    System.out.printf("cold start only: %d rounds, each: every function beside a floor run of its jar%n", runs);
                     BenchCold.run(world, scenarios, root, work, stack.dynamoEndpoint(), runs);
                     section(started);
                     return 0;
@@ -126,7 +112,24 @@ final class Bench {
                         p50(warm, "GET /appeals/{id}/ledger"), quick ? 10 : 30);
 
                 section(started);
-                System.out.printf("cold start: %d rounds, each: the floor per jar, then every function%n", runs);
+                System.out.println("S3 requests per appeal with two documents ...");
+                BenchS3.Result s3 = BenchS3.run(world);
+
+                BenchLighthouse.Result lighthouse = null;
+                if (options.lighthouse()) {
+                    section(started);
+                    System.out.println("lighthouse (mobile defaults, best of " + BenchLighthouse.RUNS + ") ...");
+                    Map<String, String> pages = new LinkedHashMap<>();
+                    // the appeal with the seeded ledger of LEDGER_ENTRIES donations, which no other phase changes (the
+                    // page fetches and renders its whole ledger, so its length is part of the measurement)
+                    pages.put("/a/{id}", stack.baseUrl() + "/a/" + world.ledgerAppeal);
+                    pages.put("/", stack.baseUrl() + "/");
+                    lighthouse = BenchLighthouse.run(root.resolve("bench").resolve(".lighthouse"), pages, work);
+                }
+                Extras extras = new Extras(s3, lighthouse);
+
+                section(started);
+                System.out.printf("cold start: %d rounds, each: every function beside a floor run of its jar%n", runs);
                 String loadBefore = BenchCold.loadAverage();
                 Map<String, BenchCold.Result> cold = BenchCold.run(world, scenarios, root, work, stack.dynamoEndpoint(), runs);
                 String coldLoad = loadBefore + " before, " + BenchCold.loadAverage() + " after";
@@ -145,13 +148,14 @@ final class Bench {
 
                 section(started);
                 double seconds = (System.nanoTime() - started) / 1e9;
-                String table = table(machine, date, quick, cold, coldLoad, coldCds, warm, settle, ledger, cost, artifacts, seconds);
+                String table = table(machine, date, quick, cold, coldLoad, coldCds, warm, settle, ledger, cost, artifacts, seconds)
+                        + extrasTable(cold, warm, extras);
                 System.out.println();
                 System.out.print(table);
                 Path out = root.resolve("target").resolve("bench");
                 Files.createDirectories(out);
                 Files.writeString(out.resolve("results.json"), Json.mapper().writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(json(machine, cold, warm, settle, ledger, cost, artifacts)) + "\n");
+                        .writeValueAsString(json(machine, cold, warm, settle, ledger, cost, artifacts, extras, runs, coldLoad)) + "\n");
                 Files.writeString(out.resolve("results.txt"), table);
                 System.out.println("wrote " + root.relativize(out.resolve("results.json")) + " and results.txt");
             }
@@ -159,6 +163,16 @@ final class Bench {
             deleteTree(work);
         }
         return 0;
+    }
+
+    /** template.yaml in the working directory or one of its parents (so it runs from the project or a module). */
+    static Path findTemplate() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("template.yaml"))) {
+                return dir.resolve("template.yaml");
+            }
+        }
+        throw new IllegalStateException("template.yaml not found here or above; run from the project, or pass --template FILE");
     }
 
     private static void section(long started) {
@@ -211,14 +225,17 @@ final class Bench {
         StringBuilder t = new StringBuilder();
         t.append(String.format("Peduli benchmark%s, %s, %.0f s%n%s%n%n", quick ? " (--quick)" : "", date, seconds, machine));
 
-        t.append(String.format("Cold start: fresh JVM -XX:TieredStopAtLevel=1 -cp <function jar>, spawn to first answer, median of %d%n",
+        t.append(String.format("Cold start: fresh JVM -XX:TieredStopAtLevel=1 -cp <function jar>, spawn to first answer; %d runs,%n"
+                + "  each beside a floor run of its jar; ratio = median of the paired ratios, with their quartiles and range%n",
                 cold.values().iterator().next().runsMs().size()));
-        t.append(String.format("  %-26s %10s %10s %7s   %s%n", "function", "median ms", "floor ms", "ratio", "runs (ms)"));
+        t.append(String.format("  %-26s %10s %10s %7s %11s %11s   %s%n", "function", "median ms", "floor ms", "ratio", "IQR",
+                "min-max", "CPU-time ratio (IQR)"));
         boolean coldOk = true;
         for (BenchCold.Result r : cold.values()) {
             coldOk &= r.ratio() <= COLD_TARGET;
-            t.append(String.format("  %-26s %10.1f %10.1f %7.2f   %s%n", r.function(), r.median(), r.floorMedian(), r.ratio(),
-                    runs(r.runsMs())));
+            t.append(String.format("  %-26s %10.1f %10.1f %7.2f   %.2f-%.2f   %.2f-%.2f   %.2f (%.2f-%.2f)%n", r.function(), r.median(),
+                    r.floorMedian(), r.ratio(), r.ratioP25(), r.ratioP75(), r.ratioMin(), r.ratioMax(), r.cpuRatio(),
+                    BenchStats.percentile(r.cpuRatios(), 25), BenchStats.percentile(r.cpuRatios(), 75)));
         }
         t.append(String.format("  target ratio <= %.2f for every function: %s%n", COLD_TARGET, verdict(coldOk)));
         t.append(String.format("  load average (1/5/15 min) %s%n", coldLoad));
@@ -294,7 +311,7 @@ final class Bench {
 
     static ObjectNode json(String machine, Map<String, BenchCold.Result> cold, Map<String, BenchWarm.Result> warm,
                            BenchSettle.Result settle, BenchLedger.Result ledger, BenchCost.Result cost,
-                           Map<String, Long> artifacts) {
+                           Map<String, Long> artifacts, Extras extras, int runs, String coldLoad) {
         ObjectNode root = Json.object();
         root.put("machine", machine);
         ObjectNode c = root.putObject("coldStart");
@@ -302,8 +319,33 @@ final class Bench {
             ObjectNode o = c.putObject(r.function());
             o.put("medianMs", BenchStats.round(r.median(), 1));
             o.put("floorMedianMs", BenchStats.round(r.floorMedian(), 1));
+            // the median of the paired ratios (each cold start over the floor run beside it), with their spread
             o.put("ratio", BenchStats.round(r.ratio(), 3));
+            o.put("ratioP25", BenchStats.round(r.ratioP25(), 3));
+            o.put("ratioP75", BenchStats.round(r.ratioP75(), 3));
+            o.put("ratioMin", BenchStats.round(r.ratioMin(), 3));
+            o.put("ratioMax", BenchStats.round(r.ratioMax(), 3));
+            o.put("runs", r.runsMs().size());
+            // the same pairs by the children's own CPU time up to the answer (all threads), which other processes'
+            // load barely changes: a second view of the same cold starts, steadier on a busy machine
+            if (!r.cpuRatios().isEmpty()) {
+                o.put("cpuMedianMs", BenchStats.round(BenchStats.median(r.cpuMs()), 0));
+                o.put("cpuFloorMedianMs", BenchStats.round(BenchStats.median(r.cpuFloorMs()), 0));
+                o.put("cpuRatio", BenchStats.round(r.cpuRatio(), 3));
+                o.put("cpuRatioP25", BenchStats.round(BenchStats.percentile(r.cpuRatios(), 25), 3));
+                o.put("cpuRatioP75", BenchStats.round(BenchStats.percentile(r.cpuRatios(), 75), 3));
+            }
+            var runsMs = o.putArray("runsMs");
+            r.runsMs().forEach(v -> runsMs.add(BenchStats.round(v, 1)));
+            var floorMs = o.putArray("pairedFloorMs");
+            r.floorMs().forEach(v -> floorMs.add(BenchStats.round(v, 1)));
+            if (!r.providerFloorMs().isEmpty()) {
+                var providerMs = o.putArray("pairedProviderFloorMs");
+                r.providerFloorMs().forEach(v -> providerMs.add(BenchStats.round(v, 1)));
+            }
         });
+        root.put("coldStartMethod", "paired: each cold start beside a floor run of its jar (floor first in even rounds, "
+                + "second in odd); ratio = median of the " + runs + " paired ratios; load average " + coldLoad);
         ObjectNode w = root.putObject("warm");
         warm.values().forEach(r -> {
             ObjectNode o = w.putObject(r.routeKey());
@@ -326,7 +368,99 @@ final class Bench {
         k.put("usdPerMillionDonations", BenchStats.round(cost.usdPerMillion(), 2));
         ObjectNode a = root.putObject("artifacts");
         artifacts.forEach((id, bytes) -> a.putObject(id).put("jarBytes", bytes));
+
+        // the pledge with its provider call (the local payment sandbox on loopback), beside the same call made bare
+        BenchCold.Result pc = pledge(cold);
+        BenchWarm.Result pw = warm.get(PLEDGE_ROUTE);
+        if (pc != null && pw != null) {
+            ObjectNode p = root.putObject("pledgeWithProvider");
+            ObjectNode pcold = p.putObject("cold");
+            pcold.put("medianMs", BenchStats.round(pc.median(), 1));
+            pcold.put("floorMedianMs", BenchStats.round(pc.floorMedian(), 1));
+            pcold.put("ratio", BenchStats.round(pc.ratio(), 3));
+            pcold.put("providerFloorMedianMs", BenchStats.round(pc.providerFloorMedian(), 1));
+            pcold.put("ratioToProviderFloor", BenchStats.round(pc.providerRatio(), 3));
+            pcold.put("ratioToProviderFloorP25", BenchStats.round(BenchStats.percentile(pc.providerRatios(), 25), 3));
+            pcold.put("ratioToProviderFloorP75", BenchStats.round(BenchStats.percentile(pc.providerRatios(), 75), 3));
+            ObjectNode pwarm = p.putObject("warm");
+            pwarm.put("p50Ms", BenchStats.round(pw.p50(), 3));
+            pwarm.put("p99Ms", BenchStats.round(pw.p99(), 3));
+            pwarm.put("bareP50Ms", BenchStats.round(pw.sdkP50(), 3));
+            pwarm.put("bareProviderCallP50Ms", BenchStats.round(pw.providerP50(), 3));
+            pwarm.put("ratio", BenchStats.round(pw.ratio(), 3));
+        }
+        ObjectNode s3 = root.putObject("s3PerAppealWithTwoDocuments");
+        extras.s3().byVerb().forEach(s3::put);
+        ObjectNode ops = s3.putObject("byOperation");
+        extras.s3().byOperation().forEach(ops::put);
+        s3.put("putClassRequests", extras.s3().putClassRequests());
+        s3.put("getClassRequests", extras.s3().getClassRequests());
+        s3.put("usdPerMillionAppeals", BenchStats.round(extras.s3().usdPerMillionAppeals(), 2));
+        if (extras.lighthouse() != null) {
+            ObjectNode lh = root.putObject("lighthouse");
+            lh.put("version", extras.lighthouse().version());
+            lh.put("settings", "mobile defaults, best of " + BenchLighthouse.RUNS + ", " + BenchLighthouse.CHROME
+                    + " --headless=new --no-sandbox");
+            lh.put("appealLedgerEntries", LEDGER_ENTRIES);
+            for (BenchLighthouse.Page page : extras.lighthouse().pages()) {
+                ObjectNode o = lh.putObject(page.path());
+                o.put("performance", page.best().get("performance"));
+                o.put("accessibility", page.best().get("accessibility"));
+                o.put("bestPractices", page.best().get("best-practices"));
+                var runsArray = o.putArray("runs");
+                page.runs().forEach(r -> {
+                    ObjectNode one = runsArray.addObject();
+                    r.forEach(one::put);
+                });
+            }
+        }
+        ObjectNode bars = root.putObject("bars");
+        bars.put("coldMaxRatio", BenchStats.round(cold.values().stream().mapToDouble(BenchCold.Result::ratio).max().orElse(Double.NaN), 3));
+        bars.put("coldMet", cold.values().stream().allMatch(r -> r.ratio() <= COLD_TARGET));
+        bars.put("warmMaxRatio", BenchStats.round(warm.values().stream().mapToDouble(BenchWarm.Result::ratio).max().orElse(Double.NaN), 3));
+        bars.put("warmMet", warm.values().stream().allMatch(r -> r.ratio() <= WARM_TARGET));
+        bars.put("settleRatio", BenchStats.round(settle.ratio(), 3));
+        bars.put("settleMet", settle.ratio() >= SETTLE_TARGET);
         return root;
+    }
+
+    /** What this harness measures beyond issue 7's figures. */
+    record Extras(BenchS3.Result s3, BenchLighthouse.Result lighthouse) {}
+
+    static final String PLEDGE_ROUTE = "POST /appeals/{id}/donations";
+
+    private static BenchCold.Result pledge(Map<String, BenchCold.Result> cold) {
+        return cold.values().stream().filter(r -> !r.providerFloorMs().isEmpty()).findFirst().orElse(null);
+    }
+
+    static String extrasTable(Map<String, BenchCold.Result> cold, Map<String, BenchWarm.Result> warm, Extras extras) {
+        StringBuilder t = new StringBuilder();
+        BenchCold.Result pc = pledge(cold);
+        BenchWarm.Result pw = warm.get(PLEDGE_ROUTE);
+        if (pc != null && pw != null) {
+            t.append(String.format("%nPledge with its provider call (Snap create on the local payment sandbox, loopback)%n"));
+            t.append(String.format("  cold  %.1f ms: SDK floor %.1f ms (ratio %.2f), floor + the bare provider call %.1f ms (ratio %.2f, IQR %.2f-%.2f)%n",
+                    pc.median(), pc.floorMedian(), pc.ratio(), pc.providerFloorMedian(), pc.providerRatio(),
+                    BenchStats.percentile(pc.providerRatios(), 25), BenchStats.percentile(pc.providerRatios(), 75)));
+            t.append(String.format("  warm  p50 %.2f ms (p99 %.2f): bare DynamoDB requests + bare provider call %.2f ms (the call alone %.2f), ratio %.2f%n",
+                    pw.p50(), pw.p99(), pw.sdkP50(), pw.providerP50(), pw.ratio()));
+        }
+        BenchS3.Result s3 = extras.s3();
+        t.append(String.format("%nS3 per appeal with %d documents (announce, PUT, complete, officer list and GET)%n", s3.documents()));
+        t.append(String.format("  requests %s%n  by operation %s%n", s3.byVerb(), s3.byOperation()));
+        t.append(String.format("  USD per million appeals: %.2f (%d PUT-class at $%.4f/1,000, %d GET-class at $%.4f/1,000, %d DELETE free)%n",
+                s3.usdPerMillionAppeals(), s3.putClassRequests(), BenchS3.PUT_CLASS_PER_1000, s3.getClassRequests(),
+                BenchS3.GET_CLASS_PER_1000, s3.free()));
+        if (extras.lighthouse() != null) {
+            t.append(String.format("%nLighthouse %s, mobile defaults, best of %d (reported, not asserted); the appeal has %d ledger entries%n",
+                    extras.lighthouse().version(), BenchLighthouse.RUNS, LEDGER_ENTRIES));
+            for (BenchLighthouse.Page page : extras.lighthouse().pages()) {
+                t.append(String.format("  %-8s performance %3d  accessibility %3d  best practices %3d   runs %s%n", page.path(),
+                        page.best().get("performance"), page.best().get("accessibility"), page.best().get("best-practices"),
+                        page.runs()));
+            }
+        }
+        return t.toString();
     }
 
     private static void deleteTree(Path dir) {

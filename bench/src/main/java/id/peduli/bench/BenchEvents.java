@@ -1,5 +1,6 @@
-package id.peduli.local;
+package id.peduli.bench;
 
+import id.peduli.local.Notifications;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.core.http.Json;
 import java.nio.charset.StandardCharsets;

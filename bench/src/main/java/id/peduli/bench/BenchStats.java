@@ -1,4 +1,4 @@
-package id.peduli.local;
+package id.peduli.bench;
 
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +21,18 @@ final class BenchStats {
         }
         int rank = (int) Math.ceil(p / 100.0 * v.length);
         return v[Math.max(0, Math.min(v.length - 1, rank - 1))];
+    }
+
+    /** {@code a.get(i) / b.get(i)} for each i: paired ratios. */
+    static List<Double> ratios(List<Double> a, List<Double> b) {
+        if (a.size() != b.size()) {
+            throw new IllegalArgumentException("unpaired: " + a.size() + " against " + b.size());
+        }
+        List<Double> out = new java.util.ArrayList<>(a.size());
+        for (int i = 0; i < a.size(); i++) {
+            out.add(a.get(i) / b.get(i));
+        }
+        return out;
     }
 
     static double min(List<Double> values) {

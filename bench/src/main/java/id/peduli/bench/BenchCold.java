@@ -1,7 +1,8 @@
-package id.peduli.local;
+package id.peduli.bench;
 
-import id.peduli.local.bench.Floor;
-import id.peduli.local.bench.Runner;
+import id.peduli.bench.child.Floor;
+import id.peduli.bench.child.ProviderFloor;
+import id.peduli.bench.child.Runner;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -28,13 +29,41 @@ import java.util.stream.Stream;
  * {@code status} line, which it prints as soon as the handler has answered a real event (one that reads or writes
  * DynamoDB). Configuration reaches the child only through the environment variables Lambda sets. The floor is the
  * same JVM, flags and classpath doing nothing but building the functions' DynamoDB client and one GetItem. Runs are
- * interleaved: every round runs, jar by jar, the jar's floor, each of its functions once, and the floor again, so
- * load that comes and goes (this machine is shared) hits a function and its floor alike.
+ * paired: every cold start of a function has a floor run right beside it (floor first in even rounds, second in odd
+ * ones), and the function's ratio is the median of its paired ratios, reported with their quartiles and range, so
+ * load that comes and goes (this machine is shared) hits a run and its floor alike. The pledge, which calls the
+ * payment provider, also has a provider floor beside each run: the floor plus the same provider call made bare.
  */
 final class BenchCold {
     private BenchCold() {}
 
-    record Result(String function, String jar, List<Double> runsMs, List<Double> floorMs) {
+    /**
+     * One function's cold starts, each with the floor run beside it ({@code floorMs.get(i)} pairs with
+     * {@code runsMs.get(i)}), and for a function that calls a payment provider the provider floor beside it too.
+     */
+    record Result(String function, String jar, List<Double> runsMs, List<Double> floorMs, List<Double> providerFloorMs,
+                  List<Double> cpuMs, List<Double> cpuFloorMs) {
+        /** Without CPU times (tests, older callers). */
+        Result(String function, String jar, List<Double> runsMs, List<Double> floorMs, List<Double> providerFloorMs) {
+            this(function, jar, runsMs, floorMs, providerFloorMs, List.of(), List.of());
+        }
+
+        /** Each run's CPU time over its paired floor's (NaN pairs, where a child could not say, left out). */
+        List<Double> cpuRatios() {
+            List<Double> out = new ArrayList<>();
+            for (int i = 0; i < cpuMs.size() && i < cpuFloorMs.size(); i++) {
+                if (cpuMs.get(i) > 0 && cpuFloorMs.get(i) > 0) {
+                    out.add(cpuMs.get(i) / cpuFloorMs.get(i));
+                }
+            }
+            return out;
+        }
+
+        /** The median of the paired CPU-time ratios: the work a cold start does beyond its floor, whatever the load. */
+        double cpuRatio() {
+            return BenchStats.median(cpuRatios());
+        }
+
         double median() {
             return BenchStats.median(runsMs);
         }
@@ -43,16 +72,51 @@ final class BenchCold {
             return BenchStats.median(floorMs);
         }
 
+        /** Each run over its own floor. */
+        List<Double> ratios() {
+            return BenchStats.ratios(runsMs, floorMs);
+        }
+
+        /** The median of the paired ratios. */
         double ratio() {
-            return median() / floorMedian();
+            return BenchStats.median(ratios());
+        }
+
+        double ratioP25() {
+            return BenchStats.percentile(ratios(), 25);
+        }
+
+        double ratioP75() {
+            return BenchStats.percentile(ratios(), 75);
+        }
+
+        double ratioMin() {
+            return BenchStats.min(ratios());
+        }
+
+        double ratioMax() {
+            return BenchStats.max(ratios());
+        }
+
+        double providerFloorMedian() {
+            return BenchStats.median(providerFloorMs);
+        }
+
+        List<Double> providerRatios() {
+            return BenchStats.ratios(runsMs, providerFloorMs);
+        }
+
+        double providerRatio() {
+            return BenchStats.median(providerRatios());
         }
     }
 
-    static final String RUNNER_PACKAGE = "id/peduli/local/bench/";
+    static final String RUNNER_PACKAGE = "id/peduli/bench/child/";
 
     private record Child(List<String> command, Map<String, String> environment) {}
 
-    record Spawned(double ms, int status, String output) {}
+    /** {@code cpuMs}: the child's CPU time (all threads) up to its answer, as it reported it; -1 when unknown. */
+    record Spawned(double ms, int status, String output, double cpuMs) {}
 
     /**
      * One way of starting the children: what follows the function's jar on the classpath (the runner directory, or
@@ -160,34 +224,56 @@ final class BenchCold {
         }
 
         quiet();
+        // Paired runs: every cold start of a function has its own floor run right beside it (same jar, same arm),
+        // the floor first in even rounds and second in odd ones, so the two see the same load and neither is always
+        // the one that runs after the other. The ratio of a function is the median of its paired ratios.
         Map<Arm, Map<String, List<Double>>> floors = new LinkedHashMap<>();
         Map<Arm, Map<String, List<Double>>> times = new LinkedHashMap<>();
+        Map<Arm, Map<String, List<Double>>> pairedFloors = new LinkedHashMap<>();
+        Map<Arm, Map<String, List<Double>>> providerFloors = new LinkedHashMap<>();
+        Map<Arm, Map<String, List<Double>>> cpuTimes = new LinkedHashMap<>();
+        Map<Arm, Map<String, List<Double>>> cpuFloors = new LinkedHashMap<>();
         Map<String, Integer> next = new LinkedHashMap<>();
         for (int r = 0; r < runs; r++) {
             List<Arm> order = new ArrayList<>(arms);
             if (r % 2 == 1) {
                 java.util.Collections.reverse(order);
             }
+            boolean floorFirst = r % 2 == 0;
             for (Map.Entry<String, List<BenchWorld.Scenario>> jar : byJar.entrySet()) {
-                floorRuns(order, jar.getKey(), floorPk, env, floors);
                 for (BenchWorld.Scenario s : jar.getValue()) {
                     String id = s.function().logicalId();
+                    boolean provider = s.function().handlerClass().endsWith(".PledgeHandler");
                     for (Arm arm : order) {
                         int e = next.merge(id, 1, Integer::sum) - 1;
+                        Spawned floor = null;
+                        double providerMs = 0;
+                        if (floorFirst) {
+                            floor = floorRun(arm, jar.getKey(), floorPk, env, floors);
+                        } else if (provider) {
+                            providerMs = providerFloorRun(arm, jar.getKey(), floorPk, env);
+                        }
                         Spawned c = spawn(child(arm.root().resolve(jar.getKey()), arm.runner(), arm.flags().apply(id), Runner.class.getName(),
                                 List.of(s.function().handlerClass(), eventFiles.get(id).get(e).toString()), env),
                                 s.expected(), id);
+                        if (floorFirst && provider) {
+                            providerMs = providerFloorRun(arm, jar.getKey(), floorPk, env);
+                        } else if (!floorFirst) {
+                            floor = floorRun(arm, jar.getKey(), floorPk, env, floors);
+                        }
                         if (!prepared.get(id).get(e).effect().getAsBoolean()) {
                             throw new IllegalStateException(id + " answered " + c.status()
                                     + " on a cold start but its effect is missing");
                         }
-                        times.computeIfAbsent(arm, a -> new LinkedHashMap<>())
-                                .computeIfAbsent(id, k -> new ArrayList<>()).add(c.ms());
+                        times.computeIfAbsent(arm, a -> new LinkedHashMap<>()).computeIfAbsent(id, k -> new ArrayList<>()).add(c.ms());
+                        pairedFloors.computeIfAbsent(arm, a -> new LinkedHashMap<>()).computeIfAbsent(id, k -> new ArrayList<>()).add(floor.ms());
+                        cpuTimes.computeIfAbsent(arm, a -> new LinkedHashMap<>()).computeIfAbsent(id, k -> new ArrayList<>()).add(c.cpuMs());
+                        cpuFloors.computeIfAbsent(arm, a -> new LinkedHashMap<>()).computeIfAbsent(id, k -> new ArrayList<>()).add(floor.cpuMs());
+                        if (provider) {
+                            providerFloors.computeIfAbsent(arm, a -> new LinkedHashMap<>()).computeIfAbsent(id, k -> new ArrayList<>()).add(providerMs);
+                        }
                     }
                 }
-                // The floor again after the jar's functions, so that load which rises or falls during the group
-                // weighs on the floor as on the functions between its two runs.
-                floorRuns(order, jar.getKey(), floorPk, env, floors);
             }
             System.out.printf("  cold start round %d/%d done (load average %s)%n", r + 1, runs, loadAverage());
         }
@@ -199,24 +285,40 @@ final class BenchCold {
             Map<String, Result> byFunction = new LinkedHashMap<>();
             for (BenchWorld.Scenario s : scenarios) {
                 String id = s.function().logicalId();
-                Result res = new Result(id, s.function().codeUri(), times.get(arm).get(id),
-                        floors.get(arm).get(s.function().codeUri()));
+                Result res = new Result(id, s.function().codeUri(), times.get(arm).get(id), pairedFloors.get(arm).get(id),
+                        providerFloors.getOrDefault(arm, Map.of()).getOrDefault(id, List.of()), cpuTimes.get(arm).get(id),
+                        cpuFloors.get(arm).get(id));
                 byFunction.put(id, res);
-                System.out.printf("  cold %-24s median %7.1f ms  floor %7.1f ms  ratio %.2f  runs %s%s%n", id,
-                        res.median(), res.floorMedian(), res.ratio(), format(res.runsMs()), label);
+                System.out.printf("  cold %-24s median %7.1f ms  floor %7.1f ms  ratio %.2f (IQR %.2f-%.2f, min-max %.2f-%.2f)  cpu ratio %.2f (IQR %.2f-%.2f)  runs %s%s%n",
+                        id, res.median(), res.floorMedian(), res.ratio(), res.ratioP25(), res.ratioP75(), res.ratioMin(),
+                        res.ratioMax(), res.cpuRatio(), BenchStats.percentile(res.cpuRatios(), 25),
+                        BenchStats.percentile(res.cpuRatios(), 75), format(res.runsMs()), label);
+                if (!res.providerFloorMs().isEmpty()) {
+                    System.out.printf("  cold %-24s provider floor %7.1f ms  ratio to it %.2f (IQR %.2f-%.2f)%s%n", id,
+                            res.providerFloorMedian(), res.providerRatio(), BenchStats.percentile(res.providerRatios(), 25),
+                            BenchStats.percentile(res.providerRatios(), 75), label);
+                }
             }
             results.put(arm, byFunction);
         }
         return results;
     }
 
-    private static void floorRuns(List<Arm> order, String codeUri, String floorPk, Map<String, String> env,
-                                  Map<Arm, Map<String, List<Double>>> floors) throws IOException, InterruptedException {
-        for (Arm arm : order) {
-            Spawned f = spawn(child(arm.root().resolve(codeUri), arm.runner(), arm.flags().apply(name(codeUri) + "-floor"),
-                    Floor.class.getName(), List.of(floorPk, "A"), env), 200, "floor " + codeUri);
-            floors.computeIfAbsent(arm, a -> new LinkedHashMap<>()).computeIfAbsent(codeUri, k -> new ArrayList<>()).add(f.ms());
-        }
+    private static Spawned floorRun(Arm arm, String codeUri, String floorPk, Map<String, String> env,
+                                    Map<Arm, Map<String, List<Double>>> floors) throws IOException, InterruptedException {
+        Spawned f = spawn(child(arm.root().resolve(codeUri), arm.runner(), arm.flags().apply(name(codeUri) + "-floor"),
+                Floor.class.getName(), List.of(floorPk, "A"), env), 200, "floor " + codeUri);
+        floors.computeIfAbsent(arm, a -> new LinkedHashMap<>()).computeIfAbsent(codeUri, k -> new ArrayList<>()).add(f.ms());
+        return f;
+    }
+
+    /** The floor plus the bare provider call (a Snap create on the sandbox), on a fresh order id. */
+    private static double providerFloorRun(Arm arm, String codeUri, String floorPk, Map<String, String> env)
+            throws IOException, InterruptedException {
+        Spawned f = spawn(child(arm.root().resolve(codeUri), arm.runner(), arm.flags().apply(name(codeUri) + "-provider-floor"),
+                ProviderFloor.class.getName(), List.of(floorPk, "A", "bench-pf-" + BenchEvents.serial()), env), 200,
+                "provider floor " + codeUri);
+        return f.ms();
     }
 
     /** Two arms side by side: medians, ratios to each arm's own floor, and the difference of the medians. */
@@ -297,6 +399,16 @@ final class BenchCold {
         env.put("AWS_ACCESS_KEY_ID", System.getProperty("aws.accessKeyId"));
         env.put("AWS_SECRET_ACCESS_KEY", System.getProperty("aws.secretAccessKey"));
         env.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint);
+        // What the template gives the functions beyond the globals (the pledge's provider URLs and keys, the web
+        // origin) and the bucket; the local stack set them all for its own in-process functions, pointing at its
+        // payment sandbox and its S3.
+        for (String name : List.of("DOCUMENTS_BUCKET", "MIDTRANS_SNAP_URL", "MIDTRANS_API_URL", "XENDIT_SECRET_KEY",
+                "XENDIT_API_URL", "WEB_ORIGIN")) {
+            env.put(name, id.peduli.core.Config.require(name));
+        }
+        env.put("AWS_ENDPOINT_URL_S3", System.getProperty("aws.endpointUrlS3"));
+        env.put("AWS_REQUEST_CHECKSUM_CALCULATION", "WHEN_REQUIRED");
+        env.put("AWS_RESPONSE_CHECKSUM_VALIDATION", "WHEN_REQUIRED");
         // A Lambda sandbox has no ~/.aws files; point the SDK at none so this machine's cannot change what it does.
         env.put("AWS_CONFIG_FILE", work.resolve("no-aws-config").toString());
         env.put("AWS_SHARED_CREDENTIALS_FILE", work.resolve("no-aws-credentials").toString());
@@ -338,11 +450,14 @@ final class BenchCold {
         Process process = pb.start();
         long t1 = 0;
         int status = -1;
+        double cpu = -1;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
                 if (t1 == 0 && line.startsWith("status ")) {
                     t1 = System.nanoTime();
                     status = Integer.parseInt(line.substring(7).trim());
+                } else if (t1 != 0 && cpu < 0 && line.startsWith("cpu ")) {
+                    cpu = Double.parseDouble(line.substring(4).trim());
                 } else {
                     output.append(line).append('\n');
                 }
@@ -360,7 +475,7 @@ final class BenchCold {
             throw new IllegalStateException(what + ": the JVM warned, so the run is not what it claims to be:\n"
                     + tail(output.toString()));
         }
-        return new Spawned(BenchStats.ms(t1 - t0), status, output.toString());
+        return new Spawned(BenchStats.ms(t1 - t0), status, output.toString(), cpu);
     }
 
     private static String tail(String text) {

@@ -1,5 +1,7 @@
-package id.peduli.local;
+package id.peduli.bench;
 
+import id.peduli.local.LocalContext;
+import id.peduli.local.Template;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -123,8 +125,12 @@ final class BenchWorld {
     // ---- seeding through the functions
 
     String submit(String region, long target) {
-        return expect(201, call(SubmitAppealHandler.class, BenchEvents.submit(region, target, null)), "submit")
-                .json().get("id").asText();
+        return submitted(region, target).get("id").asText();
+    }
+
+    /** The submission's answer: the appeal's id and the reporter's token among it. */
+    JsonNode submitted(String region, long target) {
+        return expect(201, call(SubmitAppealHandler.class, BenchEvents.submit(region, target, null)), "submit").json();
     }
 
     void verify(String id, String region) {
