@@ -7,6 +7,7 @@ import id.peduli.appeals.CompleteDocumentHandler;
 import id.peduli.core.http.HttpFunction;
 import id.peduli.core.http.Json;
 import id.peduli.core.store.Stores;
+import id.peduli.core.wiring.Wiring;
 import id.peduli.core.store.dynamodb.Dynamo;
 import id.peduli.core.store.s3.S3ObjectStore;
 import id.peduli.verification.OfficerDocumentsHandler;
@@ -78,7 +79,7 @@ final class BenchS3 {
                 .overrideConfiguration(c -> c.addExecutionInterceptor(counter)).build();
              S3Presigner presigner = S3Presigner.builder().build()) {
             objects = new S3ObjectStore(s3, presigner, id.peduli.core.Config.require("DOCUMENTS_BUCKET"));
-            Stores stores = Stores.on(Dynamo.fromEnvironment());
+            Stores stores = Wiring.on(Dynamo.fromEnvironment());
             Clock clock = Clock.systemUTC();
             HttpFunction add = new AddDocumentHandler(stores, objects, clock);
             HttpFunction complete = new CompleteDocumentHandler(stores, objects, clock);
