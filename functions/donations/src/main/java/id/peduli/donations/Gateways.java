@@ -6,7 +6,6 @@ import id.peduli.donations.gateway.GatewayHttp;
 import id.peduli.donations.gateway.MidtransGateway;
 import id.peduli.donations.gateway.PaymentGateway;
 import id.peduli.donations.gateway.XenditGateway;
-import java.net.http.HttpClient;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -34,11 +33,10 @@ public final class Gateways {
     }
 
     private static Gateways fromConfiguration() {
-        HttpClient client = GatewayHttp.newClient();
         return new Gateways(
-                new MidtransGateway(new GatewayHttp(client, Config.require("MIDTRANS_SERVER_KEY")),
+                new MidtransGateway(new GatewayHttp(Config.require("MIDTRANS_SERVER_KEY")),
                         Config.require("MIDTRANS_SNAP_URL"), Config.require("MIDTRANS_API_URL")),
-                new XenditGateway(new GatewayHttp(client, Config.require("XENDIT_SECRET_KEY")),
+                new XenditGateway(new GatewayHttp(Config.require("XENDIT_SECRET_KEY")),
                         Config.require("XENDIT_API_URL")));
     }
 }

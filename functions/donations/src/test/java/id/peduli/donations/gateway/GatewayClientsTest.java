@@ -64,7 +64,7 @@ class GatewayClientsTest {
     }
 
     private GatewayHttp http(Duration timeout) {
-        return new GatewayHttp(GatewayHttp.newClient(), "server-key", timeout);
+        return new GatewayHttp("server-key", timeout);
     }
 
     private MidtransGateway midtrans() {
