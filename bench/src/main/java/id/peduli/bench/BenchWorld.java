@@ -150,7 +150,14 @@ final class BenchWorld {
     }
 
     void settle(String orderId, long amount) {
-        Answer a = expect(200, call(MidtransWebhookHandler.class, BenchEvents.midtransSettlement(orderId, amount, midtransKey)), "settle");
+        settle("midtrans", orderId, amount);
+    }
+
+    /** The provider's notification that the order is paid, from the provider it was pledged through. */
+    void settle(String provider, String orderId, long amount) {
+        Answer a = provider.equals("xendit")
+                ? expect(200, call(XenditWebhookHandler.class, BenchEvents.xenditPaid(orderId, amount, xenditToken)), "settle")
+                : expect(200, call(MidtransWebhookHandler.class, BenchEvents.midtransSettlement(orderId, amount, midtransKey)), "settle");
         if (!a.body().contains("applied")) {
             throw new IllegalStateException("settle did not apply: " + a.body());
         }
@@ -172,7 +179,8 @@ final class BenchWorld {
         }
         ledgerAppeal = verifiedAppeal(REGION, BIG_TARGET);
         for (int i = 0; i < ledgerEntries; i++) {
-            settle(pledge(ledgerAppeal, DONATION + i * 1_000L, i % 2 == 0 ? "midtrans" : "xendit")[1], DONATION + i * 1_000L);
+            String provider = i % 2 == 0 ? "midtrans" : "xendit";
+            settle(provider, pledge(ledgerAppeal, DONATION + i * 1_000L, provider)[1], DONATION + i * 1_000L);
         }
         disburseAppeal = verifiedAppeal(REGION, BIG_TARGET);
         settle(pledge(disburseAppeal, 100_000_000L, "midtrans")[1], 100_000_000L);
