@@ -162,11 +162,11 @@ public final class PledgeHandler extends HttpFunction {
         } catch (GatewayException.Unavailable e) {
             releaseQuietly(donation);
             return interrupted(503, "provider-unavailable", "Payment provider unavailable",
-                    e.getMessage() + " Nothing was charged; retry with the same Idempotency-Key.", donation)
+                    e.detail() + " Nothing was charged; retry with the same Idempotency-Key.", donation)
                     .withHeader("retry-after", "5");
         } catch (GatewayException.Refused e) {
             releaseQuietly(donation);
-            return interrupted(502, "provider-refused", "Payment provider refused", e.getMessage()
+            return interrupted(502, "provider-refused", "Payment provider refused", e.detail()
                     + " Nothing was charged; retry with the same Idempotency-Key, or try the other provider.", donation);
         }
         HttpResponse response = created(donation.withPayment(payment));

@@ -9,6 +9,11 @@ public abstract class GatewayException extends RuntimeException {
         super(message, null, false, false);
     }
 
+    /** What happened, written for the donor: never the provider's own answer. */
+    public String detail() {
+        return getMessage();
+    }
+
     /** The provider could not be reached, timed out or failed (5xx): the same request may work later (503). */
     public static final class Unavailable extends GatewayException {
         public Unavailable(String message) { super(message); }
