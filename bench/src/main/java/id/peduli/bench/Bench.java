@@ -1,5 +1,6 @@
 package id.peduli.bench;
 
+import id.peduli.local.template.Template;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.core.http.Json;
 import id.peduli.core.store.dynamodb.Dynamo;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import id.peduli.local.LocalStack;
-import id.peduli.local.Template;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**

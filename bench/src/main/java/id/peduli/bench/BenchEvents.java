@@ -1,6 +1,7 @@
 package id.peduli.bench;
 
-import id.peduli.local.Notifications;
+import id.peduli.local.testkit.Notifications;
+import id.peduli.local.testkit.Samples;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.core.http.Json;
 import java.nio.charset.StandardCharsets;
@@ -117,31 +118,8 @@ final class BenchEvents {
         return map;
     }
 
-    /** A valid NIK issued in Kutai Timur (64.08.01) for a boy born 24 September 2020, with a fresh serial. */
-    static String nik() {
-        return "640801240920" + String.format("%04d", 1 + SERIAL.getAndIncrement() % 9998);
-    }
-
     static ObjectNode appealBody(String regionCode, long target) {
-        LocalDate birth = LocalDate.of(2020, 9, 24);
-        ObjectNode body = Json.object();
-        ObjectNode patient = body.putObject("patient");
-        patient.put("name", "Muhammad Putra");
-        patient.put("nik", nik());
-        patient.put("birthDate", birth.toString());
-        patient.put("address", "Jl. Soekarno Hatta, Sangatta");
-        body.put("regionCode", regionCode);
-        body.put("diagnosis", "Perdarahan otak, Hb rendah");
-        body.put("hospital", "RSUD Kudungga");
-        body.put("story", "Putra dirawat di RSUD Kudungga sejak Senin karena perdarahan otak dan butuh transfusi darah "
-                + "berulang; keluarganya belum terdaftar BPJS dan ayahnya buruh harian yang tidak sanggup menanggung biayanya.");
-        body.put("bpjsStatus", "NONE");
-        body.put("targetAmount", target);
-        ObjectNode reporter = body.putObject("reporter");
-        reporter.put("name", "Siska");
-        reporter.put("phone", "+6281234567890");
-        reporter.put("relationship", "tetangga");
-        return body;
+        return Samples.appeal(regionCode, target, Samples.nik("64.08.01", Samples.BIRTH, false));
     }
 
     static ObjectNode submit(String regionCode, long target, String idempotencyKey) {

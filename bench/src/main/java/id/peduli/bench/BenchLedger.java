@@ -1,6 +1,6 @@
 package id.peduli.bench;
 
-import id.peduli.local.LedgerVerifier;
+import id.peduli.local.tools.LedgerVerifier;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.peduli.core.domain.LedgerEntry;

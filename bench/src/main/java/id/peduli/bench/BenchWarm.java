@@ -1,6 +1,6 @@
 package id.peduli.bench;
 
-import id.peduli.local.LocalContext;
+import id.peduli.local.gateway.LocalContext;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import id.peduli.core.http.HttpFunction;
 import id.peduli.core.wiring.Wiring;

@@ -1,7 +1,7 @@
 package id.peduli.bench;
 
-import id.peduli.local.LocalContext;
-import id.peduli.local.Template;
+import id.peduli.local.gateway.LocalContext;
+import id.peduli.local.template.Template;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,14 @@
 package id.peduli.local;
 
+import id.peduli.local.gateway.ApiGateway;
+import id.peduli.local.gateway.Functions;
+import id.peduli.local.template.Template;
+import id.peduli.local.gateway.LocalReconcileRoute;
+import id.peduli.local.auth.LocalIssuer;
+import id.peduli.local.embedded.LocalDynamoDb;
+import id.peduli.local.embedded.LocalS3;
+import id.peduli.local.template.TableFromTemplate;
+import id.peduli.local.embedded.DataDirLock;
 import id.peduli.core.Config;
 import id.peduli.local.sandbox.PaymentSandbox;
 import java.net.http.HttpClient;
@@ -29,12 +38,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class LocalStack implements AutoCloseable {
     /** Development values, used only where the environment sets none. Never use them anywhere real. */
-    static final Map<String, String> DEVELOPMENT_SECRETS = Map.of(
+    public static final Map<String, String> DEVELOPMENT_SECRETS = Map.of(
             "MIDTRANS_SERVER_KEY", "SB-Mid-server-peduli-local-development",
             "XENDIT_SECRET_KEY", "xnd_development_peduli_local_secret",
             "XENDIT_CALLBACK_TOKEN", "xnd-callback-peduli-local-development",
             "NIK_PEPPER", "peduli-local-development-pepper-0123456789");
-    static final String REGION = "ap-southeast-3";
     /** The access key and secret of the local account; S3 checks request signatures under them. */
     static final String CREDENTIAL = "local";
 
@@ -197,7 +205,7 @@ public final class LocalStack implements AutoCloseable {
         setIfAbsent("MIDTRANS_API_URL", base + "/_sandbox/midtrans", shown);
         setIfAbsent("XENDIT_API_URL", base + "/_sandbox/xendit", shown);
         setIfAbsent("WEB_ORIGIN", base, shown);
-        System.setProperty("aws.region", System.getenv().getOrDefault("AWS_REGION", REGION));
+        System.setProperty("aws.region", System.getenv().getOrDefault("AWS_REGION", Functions.REGION));
         System.setProperty("aws.endpointUrlDynamoDb", endpoint);
         // SdkSystemSetting.AWS_ENDPOINT_URL_S3; an IP endpoint is addressed path-style by the SDK's S3 endpoint rules
         System.setProperty("aws.endpointUrlS3", s3Endpoint);
@@ -236,7 +244,7 @@ public final class LocalStack implements AutoCloseable {
         return tableName;
     }
 
-    LocalIssuer issuer() {
+    public LocalIssuer issuer() {
         return issuer;
     }
 

@@ -1,5 +1,8 @@
 package id.peduli.local;
 
+import id.peduli.local.embedded.DataDirLock;
+import id.peduli.local.tools.LedgerVerifier;
+import id.peduli.local.tools.SampleStory;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.peduli.core.http.Json;
 import java.io.IOException;
@@ -203,7 +206,7 @@ public final class Main implements Callable<Integer> {
 
 
     /** template.yaml in the working directory or one of its parents (so it works from the project or a module). */
-    static Path findTemplate() {
+    public static Path findTemplate() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("template.yaml"))) {
                 return dir.resolve("template.yaml");

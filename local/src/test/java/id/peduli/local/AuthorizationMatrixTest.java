@@ -1,7 +1,9 @@
 package id.peduli.local;
 
-import static id.peduli.local.LocalApi.appealBody;
-import static id.peduli.local.LocalApi.send;
+import id.peduli.local.auth.LocalIssuer;
+import id.peduli.local.testkit.LocalApi;
+import static id.peduli.local.testkit.LocalApi.appealBody;
+import static id.peduli.local.testkit.LocalApi.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;

@@ -1,5 +1,7 @@
 package id.peduli.local;
 
+import id.peduli.local.testkit.LocalApi;
+import id.peduli.local.embedded.DataDirLock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 

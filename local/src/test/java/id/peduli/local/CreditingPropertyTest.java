@@ -1,11 +1,13 @@
 package id.peduli.local;
 
-import static id.peduli.local.LocalApi.get;
-import static id.peduli.local.LocalApi.midtrans;
-import static id.peduli.local.LocalApi.midtransWebhook;
-import static id.peduli.local.LocalApi.pledge;
-import static id.peduli.local.LocalApi.xenditToken;
-import static id.peduli.local.LocalApi.xenditWebhook;
+import id.peduli.local.testkit.LocalApi;
+import id.peduli.local.testkit.Notifications;
+import static id.peduli.local.testkit.LocalApi.get;
+import static id.peduli.local.testkit.LocalApi.midtrans;
+import static id.peduli.local.testkit.LocalApi.midtransWebhook;
+import static id.peduli.local.testkit.LocalApi.pledge;
+import static id.peduli.local.testkit.LocalApi.xenditToken;
+import static id.peduli.local.testkit.LocalApi.xenditWebhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

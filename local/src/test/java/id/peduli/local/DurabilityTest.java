@@ -1,5 +1,7 @@
 package id.peduli.local;
 
+import id.peduli.local.testkit.LocalApi;
+import id.peduli.local.tools.LedgerVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

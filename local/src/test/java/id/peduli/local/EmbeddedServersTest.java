@@ -1,5 +1,6 @@
 package id.peduli.local;
 
+import id.peduli.local.testkit.LocalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,13 +1,16 @@
 package id.peduli.local;
 
-import static id.peduli.local.LocalApi.appealBody;
-import static id.peduli.local.LocalApi.bearer;
-import static id.peduli.local.LocalApi.get;
-import static id.peduli.local.LocalApi.midtrans;
-import static id.peduli.local.LocalApi.midtransWebhook;
-import static id.peduli.local.LocalApi.pledge;
-import static id.peduli.local.LocalApi.post;
-import static id.peduli.local.LocalApi.token;
+import id.peduli.local.testkit.LocalApi;
+import id.peduli.local.testkit.FaultInjector;
+import id.peduli.local.testkit.Notifications;
+import static id.peduli.local.testkit.LocalApi.appealBody;
+import static id.peduli.local.testkit.LocalApi.bearer;
+import static id.peduli.local.testkit.LocalApi.get;
+import static id.peduli.local.testkit.LocalApi.midtrans;
+import static id.peduli.local.testkit.LocalApi.midtransWebhook;
+import static id.peduli.local.testkit.LocalApi.pledge;
+import static id.peduli.local.testkit.LocalApi.post;
+import static id.peduli.local.testkit.LocalApi.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,8 @@
 package id.peduli.local;
 
+import id.peduli.local.testkit.LocalApi;
+import id.peduli.local.testkit.FaultInjector;
+import id.peduli.local.tools.SampleStory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,12 @@
 package id.peduli.local;
 
-import static id.peduli.local.LocalApi.get;
-import static id.peduli.local.LocalApi.post;
+import id.peduli.local.testkit.LocalApi;
+import id.peduli.local.testkit.LogCapture;
+import id.peduli.local.testkit.FaultInjector;
+import id.peduli.local.testkit.Notifications;
+import id.peduli.local.tools.LedgerVerifier;
+import static id.peduli.local.testkit.LocalApi.get;
+import static id.peduli.local.testkit.LocalApi.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

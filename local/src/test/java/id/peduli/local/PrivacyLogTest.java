@@ -1,5 +1,7 @@
 package id.peduli.local;
 
+import id.peduli.local.testkit.LocalApi;
+import id.peduli.local.testkit.LogCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -1,5 +1,8 @@
 package id.peduli.local;
 
+import id.peduli.local.testkit.LocalApi;
+import id.peduli.local.template.Template;
+import id.peduli.local.template.TableFromTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,9 +1,11 @@
 package id.peduli.local;
 
-import static id.peduli.local.LocalApi.appealBody;
-import static id.peduli.local.LocalApi.get;
-import static id.peduli.local.LocalApi.post;
-import static id.peduli.local.LocalApi.token;
+import id.peduli.local.testkit.LocalApi;
+import id.peduli.local.testkit.LogCapture;
+import static id.peduli.local.testkit.LocalApi.appealBody;
+import static id.peduli.local.testkit.LocalApi.get;
+import static id.peduli.local.testkit.LocalApi.post;
+import static id.peduli.local.testkit.LocalApi.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,8 +1,8 @@
 package id.peduli.local.web;
 
+import id.peduli.local.testkit.LocalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.peduli.local.WebFixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +15,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -30,7 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * never runs (the driver and the browser are named). Screenshots go to {@code local/target/screenshots/}.
  * Fails, never skips, when chromium or chromedriver is missing.
  */
-final class Browser implements AutoCloseable {
+final class Browser implements AutoCloseable, AfterAllCallback {
     static final int WIDTH = 360;
     static final int HEIGHT = 740;
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -62,7 +64,7 @@ final class Browser implements AutoCloseable {
                 .build();
         this.driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-        this.base = WebFixtures.baseUrl();
+        this.base = LocalApi.baseUrl();
     }
 
     void open(String path) {
@@ -220,5 +222,11 @@ final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+    }
+
+    /** Registered as a test class's extension ({@code @RegisterExtension static final Browser browser}): quits after its tests. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 }

@@ -1,12 +1,11 @@
 package id.peduli.local.web;
 
+import id.peduli.local.testkit.LocalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.peduli.core.store.dynamodb.Dynamo;
-import id.peduli.local.WebFixtures;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,23 +16,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * and a double click that makes one pledge. Needs: chromium and chromium-driver; starts the local stack in-process.
  */
 class DonateFormTest {
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     private static String verifiedAppeal(String patient) {
-        String id = WebFixtures.submit("64.74", patient, 10_000_000);
-        assertThat(WebFixtures.decide(WebFixtures.token("web-donate", "officer:64.74"), id, "VERIFY", null, null)).isEqualTo(200);
+        String id = LocalApi.submit("64.74", patient, 10_000_000);
+        assertThat(LocalApi.decide(LocalApi.token("web-donate", "officer:64.74"), id, "VERIFY", null, null).status()).isEqualTo(200);
         return id;
     }
 
@@ -107,7 +95,7 @@ class DonateFormTest {
     /** Donations stored for the appeal (a scan of the local table: tests only). */
     static int pledgesFor(String appealId) {
         try (DynamoDbClient db = Dynamo.newClient()) {
-            return db.scanPaginator(s -> s.tableName(WebFixtures.tableName())
+            return db.scanPaginator(s -> s.tableName(LocalApi.stack().tableName())
                             .filterExpression("begins_with(pk, :d) AND appealId = :a")
                             .expressionAttributeValues(java.util.Map.of(":d", AttributeValue.fromS("DONATION#"),
                                     ":a", AttributeValue.fromS(appealId))))

@@ -1,8 +1,9 @@
 package id.peduli.local.web;
 
+import id.peduli.local.testkit.LocalApi;
+import id.peduli.local.testkit.LogCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.peduli.local.WebFixtures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,9 +13,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -30,21 +30,10 @@ import org.openqa.selenium.support.ui.Select;
  * Needs: chromium and chromium-driver; starts the local stack (with its S3 and payment sandbox) in-process.
  */
 class JourneyTest {
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
     @TempDir
     static Path files;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void reportWithTwoDocuments_referral_verification_andDonationsThroughBothProviders() throws Exception {
@@ -71,7 +60,7 @@ class JourneyTest {
         browser.awaitVisible("#docs");
         String tracking = browser.find("#tracking-link").getAttribute("href");
         assertThat(tracking).matches(".*/lapor/[A-Za-z0-9_-]+#t=[^&]{16,}");
-        WebFixtures.secret(tracking.substring(tracking.indexOf("#t=") + 3));
+        LogCapture.secret(tracking.substring(tracking.indexOf("#t=") + 3));
         String id = tracking.replaceAll(".*/lapor/([A-Za-z0-9_-]+)#.*", "$1");
 
         upload("KTP", SampleFiles.ktpJpeg(files), 1);
@@ -79,7 +68,7 @@ class JourneyTest {
         assertThat(browser.find("#uploads").getText()).contains("KTP: ktp-ayah.jpg", "Surat keterangan dokter: surat-dokter.pdf");
         browser.check("40-report-two-documents");
 
-        browser.open(tracking.substring(WebFixtures.baseUrl().length()));
+        browser.open(tracking.substring(LocalApi.baseUrl().length()));
         browser.awaitVisible("#t-body");
         assertThat(browser.find("#t-state").getText()).isEqualTo("Menunggu pemeriksaan");
         assertThat(browser.find("#t-region").getText()).isEqualTo("Kota Bontang");
@@ -121,9 +110,9 @@ class JourneyTest {
         assertThat(image.getAttribute("alt")).isEqualTo("KTP — " + patient);
         WebElement frame = browser.awaitVisible("#c-documents iframe.doc-frame");
         assertThat(frame.getAttribute("title")).isEqualTo("Surat keterangan dokter — " + patient);
-        byte[] letter = get(WebFixtures.presigned(frame.getAttribute("src")));
+        byte[] letter = get(LocalApi.presigned(frame.getAttribute("src")));
         assertThat(new String(letter, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-        WebFixtures.presigned(image.getAttribute("src"));
+        LocalApi.presigned(image.getAttribute("src"));
         assertThat(views.get(0).getAttribute("aria-expanded")).isEqualTo("true");
         assertThat(browser.find("#c-history").getText()).contains("Dari Kota Bontang ke Kabupaten Kutai Timur");
         browser.check("42-officer-kutim-documents-in-place");
@@ -137,7 +126,7 @@ class JourneyTest {
         browser.check("43-officer-kutim-verified");
 
         // the reporter sees the referral and the verification
-        browser.open(tracking.substring(WebFixtures.baseUrl().length()));
+        browser.open(tracking.substring(LocalApi.baseUrl().length()));
         browser.awaitText("#t-state", "Terverifikasi");
         assertThat(browser.find("#t-events").getText()).contains("Pasien warga Sangatta", "Kabupaten Kutai Timur");
         browser.check("44-tracking-verified");
@@ -216,7 +205,7 @@ class JourneyTest {
     static String nik(LocalDate birth) {
         String nik = String.format("640801%02d%02d%02d%04d", birth.getDayOfMonth(), birth.getMonthValue(), birth.getYear() % 100,
                 ThreadLocalRandom.current().nextInt(1, 10000));
-        WebFixtures.secret(nik);
+        LogCapture.secret(nik);
         return nik;
     }
 

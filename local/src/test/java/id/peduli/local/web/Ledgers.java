@@ -1,11 +1,11 @@
 package id.peduli.local.web;
 
+import id.peduli.local.testkit.LocalApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import id.peduli.core.http.Json;
 import id.peduli.core.store.dynamodb.Dynamo;
 import id.peduli.core.store.dynamodb.Keys;
-import id.peduli.local.WebFixtures;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -53,7 +53,7 @@ final class Ledgers {
             vals.put(":v" + i, v.getValue());
             i++;
         }
-        db.updateItem(u -> u.tableName(WebFixtures.tableName()).key(key).updateExpression(set.toString())
+        db.updateItem(u -> u.tableName(LocalApi.stack().tableName()).key(key).updateExpression(set.toString())
                 .expressionAttributeNames(names).expressionAttributeValues(vals).conditionExpression("attribute_exists(pk)"));
     }
 

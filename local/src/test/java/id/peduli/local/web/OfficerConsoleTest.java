@@ -1,13 +1,12 @@
 package id.peduli.local.web;
 
+import id.peduli.local.testkit.LocalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.peduli.local.WebFixtures;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -18,19 +17,8 @@ import org.openqa.selenium.support.ui.Select;
  * starts the local stack in-process.
  */
 class OfficerConsoleTest {
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     private static void signIn(String sub, String province, String regency) {
         Officers.signIn(browser, sub, province, regency);
@@ -43,7 +31,7 @@ class OfficerConsoleTest {
     @Test
     void bontangRefersToKutaiTimur_kutimVerifies_theProvinceDisburses() {
         String patient = "Muhammad Rujukan " + System.nanoTime() % 10000;
-        String id = WebFixtures.submit("64.74", patient, 25_000_000);
+        String id = LocalApi.submit("64.74", patient, 25_000_000);
 
         // Bontang's officer signs in and finds the appeal in the queue.
         signIn("siska-bontang", "64", "64.74");
@@ -92,11 +80,11 @@ class OfficerConsoleTest {
         browser.awaitText("#o-message", "diverifikasi");
         assertThat(browser.find("#c-status").getText()).isEqualTo("Terverifikasi, menerima donasi");
         browser.check("24-officer-kutim-verified");
-        assertThat(WebFixtures.get("/appeals/" + id).get("status").asText()).isEqualTo("VERIFIED");
+        assertThat(LocalApi.getJson("/appeals/" + id).get("status").asText()).isEqualTo("VERIFIED");
 
         // Donations come in; the province's officer (officer:64) records the payout to the hospital.
-        JsonNode pledge = WebFixtures.pledge(id, 200_000);
-        assertThat(WebFixtures.settle(pledge.get("orderId").asText(), 200_000)).isEqualTo(200);
+        JsonNode pledge = LocalApi.pledge(id, 200_000);
+        assertThat(LocalApi.settle(pledge.get("orderId").asText(), 200_000)).isEqualTo(200);
         signIn("kaltim", "64", "");
         assertThat(browser.find("#who").getText()).contains("Kalimantan Timur");
         new Select(browser.find("#q-status")).selectByValue("VERIFIED");

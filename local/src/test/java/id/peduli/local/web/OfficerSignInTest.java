@@ -1,10 +1,10 @@
 package id.peduli.local.web;
 
+import id.peduli.local.testkit.LocalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import id.peduli.local.WebFixtures;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * How officers sign in: /config.json chooses the local issuer or the Cognito Hosted UI. The Hosted UI path runs
@@ -33,20 +34,17 @@ class OfficerSignInTest {
     private static final String RFC_VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
     private static final String RFC_CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
     private static final String CLIENT_ID = "peduli-officers-test-client";
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
     private static FakeHostedUi cognito;
 
     @BeforeAll
     static void start() throws IOException {
-        browser = new Browser();
         cognito = new FakeHostedUi();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
         if (cognito != null) {
             cognito.server.stop(0);
         }
@@ -79,7 +77,7 @@ class OfficerSignInTest {
     @Test
     void withCognitoConfigured_theHostedUiCodeFlowWithPkce_signsIn_andLeavesNoSecretBehind() {
         String config = "{\"signIn\":\"cognito\",\"cognito\":{\"domain\":\"" + cognito.origin() + "\",\"clientId\":\"" + CLIENT_ID
-                + "\",\"redirectUri\":\"" + WebFixtures.baseUrl() + "/petugas\",\"scopes\":[\"openid\",\"email\"]}}";
+                + "\",\"redirectUri\":\"" + LocalApi.baseUrl() + "/petugas\",\"scopes\":[\"openid\",\"email\"]}}";
         // The page reads /config.json; in this tab it reads the Cognito configuration (a deployed one, as
         // scripts/deploy-web.sh writes it) instead of the local one.
         Map<String, Object> added = browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
@@ -102,19 +100,19 @@ class OfficerSignInTest {
             // The Hosted UI was asked for a code with an S256 challenge; the exchange proved the verifier.
             Map<String, String> authorize = cognito.authorizations.get(0);
             assertThat(authorize).containsEntry("response_type", "code").containsEntry("client_id", CLIENT_ID)
-                    .containsEntry("code_challenge_method", "S256").containsEntry("redirect_uri", WebFixtures.baseUrl() + "/petugas")
+                    .containsEntry("code_challenge_method", "S256").containsEntry("redirect_uri", LocalApi.baseUrl() + "/petugas")
                     .containsEntry("scope", "openid email");
             assertThat(authorize.get("code_challenge")).matches("[A-Za-z0-9_-]{43}");
             Map<String, String> exchange = cognito.exchanges.get(0);
             assertThat(exchange).containsEntry("grant_type", "authorization_code").containsEntry("client_id", CLIENT_ID)
-                    .containsEntry("redirect_uri", WebFixtures.baseUrl() + "/petugas");
+                    .containsEntry("redirect_uri", LocalApi.baseUrl() + "/petugas");
             assertThat(s256(exchange.get("code_verifier"))).isEqualTo(authorize.get("code_challenge"));
 
             // Signed in, with the token the API accepts; nothing of the trip is left anywhere it could leak.
             assertThat(browser.find("#who").getText()).contains("cognito-officer", "Kota Bontang");
             browser.await(d -> !browser.find("#q-info").getText().startsWith("Memuat"));
             assertThat(browser.find("#q-info").getText()).doesNotContain("Sesi", "401");
-            assertThat(browser.driver.getCurrentUrl()).isEqualTo(WebFixtures.baseUrl() + "/petugas");
+            assertThat(browser.driver.getCurrentUrl()).isEqualTo(LocalApi.baseUrl() + "/petugas");
             assertThat(browser.js("return sessionStorage.getItem('peduli.pkce')")).isNull();
             assertThat(browser.js("return localStorage.length")).isEqualTo(0L);
             assertThat(browser.js("return location.search")).isEqualTo("");
@@ -185,7 +183,7 @@ class OfficerSignInTest {
             exchanges.add(f);
             String challenge = challenges.remove(f.getOrDefault("code", ""));
             boolean ok = challenge != null && s256(f.getOrDefault("code_verifier", "")).equals(challenge);
-            String token = ok ? WebFixtures.token("cognito-officer", "officer:64.74") : null;
+            String token = ok ? LocalApi.token("cognito-officer", "officer:64.74") : null;
             byte[] body = (ok ? "{\"access_token\":\"" + token + "\",\"id_token\":\"" + token
                     + "\",\"refresh_token\":\"never-kept\",\"token_type\":\"Bearer\",\"expires_in\":3600}"
                     : "{\"error\":\"invalid_grant\"}").getBytes(StandardCharsets.UTF_8);

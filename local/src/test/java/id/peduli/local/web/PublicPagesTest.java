@@ -1,9 +1,9 @@
 package id.peduli.local.web;
 
+import id.peduli.local.testkit.LocalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import id.peduli.local.WebFixtures;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,9 +13,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -28,19 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class PublicPagesTest {
     private static final AtomicInteger SERIAL = new AtomicInteger();
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     private static String name(String base) {
         return base + " " + (char) ('A' + SERIAL.getAndIncrement() % 26) + System.nanoTime() % 1000;
@@ -48,25 +36,25 @@ class PublicPagesTest {
 
     /** A verified appeal in {@code region} with two settled donations and one disbursement to the hospital. */
     static String appealWithLedger(String region, String patient) {
-        String id = WebFixtures.submit(region, patient, 25_000_000);
-        String officer = WebFixtures.token("web-" + region, "officer:" + region);
-        assertThat(WebFixtures.decide(officer, id, "VERIFY", null, null)).isEqualTo(200);
+        String id = LocalApi.submit(region, patient, 25_000_000);
+        String officer = LocalApi.token("web-" + region, "officer:" + region);
+        assertThat(LocalApi.decide(officer, id, "VERIFY", null, null).status()).isEqualTo(200);
         for (long amount : new long[] {50_000, 120_000}) {
-            JsonNode pledge = WebFixtures.pledge(id, amount);
-            assertThat(WebFixtures.settle(pledge.get("orderId").asText(), amount)).isEqualTo(200);
+            JsonNode pledge = LocalApi.pledge(id, amount);
+            assertThat(LocalApi.settle(pledge.get("orderId").asText(), amount)).isEqualTo(200);
         }
-        assertThat(WebFixtures.disburse(officer, id, 100_000, "RSUD Kudungga", "TRF-0001")).isEqualTo(201);
+        assertThat(LocalApi.disburse(officer, id, 100_000, "RSUD Kudungga", "TRF-0001")).isEqualTo(201);
         return id;
     }
 
     @Test
     void home_listsVerifiedAppeals_filteredByProvinceAndRegency() {
         String patient = name("Ananda Bontang");
-        String id = WebFixtures.submit("64.74", patient, 10_000_000);
-        String officer = WebFixtures.token("web-home", "officer:64.74");
-        assertThat(WebFixtures.decide(officer, id, "VERIFY", null, null)).isEqualTo(200);
+        String id = LocalApi.submit("64.74", patient, 10_000_000);
+        String officer = LocalApi.token("web-home", "officer:64.74");
+        assertThat(LocalApi.decide(officer, id, "VERIFY", null, null).status()).isEqualTo(200);
         String hidden = name("Belum Diverifikasi");
-        WebFixtures.submit("64.74", hidden, 10_000_000);
+        LocalApi.submit("64.74", hidden, 10_000_000);
 
         browser.open("/");
         new Select(browser.awaitVisible("#province")).selectByValue("64");
@@ -91,7 +79,7 @@ class PublicPagesTest {
         String id = appealWithLedger("64.08", patient);
 
         HttpResponse<String> raw = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(WebFixtures.baseUrl() + "/a/" + id)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create(LocalApi.baseUrl() + "/a/" + id)).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(raw.statusCode()).isEqualTo(200);
         assertThat(raw.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
@@ -105,7 +93,7 @@ class PublicPagesTest {
         assertThat(html).doesNotContain("Soekarno", "Siska", "+6281234567890", "2020-09-24", "640801240920", "tetangga");
 
         HttpResponse<String> missing = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(WebFixtures.baseUrl() + "/a/doesNotExist0000000000")).build(),
+                HttpRequest.newBuilder(URI.create(LocalApi.baseUrl() + "/a/doesNotExist0000000000")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("Galang dana tidak ditemukan");
@@ -115,7 +103,7 @@ class PublicPagesTest {
     void appealPage_showsTheLedger_andTheBrowsersHashIsTheV11Rule() {
         String patient = name("Raka Samarinda");
         String id = appealWithLedger("64.72", patient);
-        List<JsonNode> items = WebFixtures.ledger(id);
+        List<JsonNode> items = LocalApi.allLedgerItems(id);
 
         browser.open("/a/" + id);
         browser.awaitVisible("#ledger li#e3");
@@ -143,7 +131,7 @@ class PublicPagesTest {
     @Test
     void appealPage_verifiesAV11Chain_andSaysRantaiRusak_whenAnEntryIsEditedInStorage() {
         String id = appealWithLedger("64.71", name("Dewi Balikpapan"));
-        List<JsonNode> items = WebFixtures.ledger(id);
+        List<JsonNode> items = LocalApi.allLedgerItems(id);
 
         browser.open("/a/" + id);
         assertThat(browser.awaitVisible("#chain-ok").getText()).contains("Rantai terverifikasi");
@@ -164,15 +152,15 @@ class PublicPagesTest {
 
     @Test
     void receipt_pollsUntilSettled_andLinksToItsLedgerEntry() {
-        String id = WebFixtures.submit("64.74", name("Bima Bontang"), 10_000_000);
-        assertThat(WebFixtures.decide(WebFixtures.token("web-receipt", "officer:64.74"), id, "VERIFY", null, null)).isEqualTo(200);
-        JsonNode pledge = WebFixtures.pledge(id, 75_000);
+        String id = LocalApi.submit("64.74", name("Bima Bontang"), 10_000_000);
+        assertThat(LocalApi.decide(LocalApi.token("web-receipt", "officer:64.74"), id, "VERIFY", null, null).status()).isEqualTo(200);
+        JsonNode pledge = LocalApi.pledge(id, 75_000);
 
         browser.open("/donasi/" + pledge.get("id").asText());
         browser.awaitText("#r-state", "Menunggu pembayaran");
         browser.check("05-receipt-pending");
 
-        assertThat(WebFixtures.settle(pledge.get("orderId").asText(), 75_000)).isEqualTo(200);
+        assertThat(LocalApi.settle(pledge.get("orderId").asText(), 75_000)).isEqualTo(200);
         browser.awaitText("#r-state", "Berhasil dibayar");
         WebElement link = browser.awaitVisible("#w-link");
 

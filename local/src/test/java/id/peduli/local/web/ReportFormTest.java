@@ -1,11 +1,11 @@
 package id.peduli.local.web;
 
+import id.peduli.local.testkit.LogCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.peduli.local.WebFixtures;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -16,20 +16,13 @@ import org.openqa.selenium.support.ui.Select;
  */
 class ReportFormTest {
     private static final String NIK_OF_A_GIRL = "6474016409200007"; // Bontang, born 24-09-2020, day + 40
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @BeforeAll
     static void start() {
-        browser = new Browser();
-        WebFixtures.secret(NIK_OF_A_GIRL);
-        WebFixtures.secret("081298765432");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
+        LogCapture.secret(NIK_OF_A_GIRL);
+        LogCapture.secret("081298765432");
     }
 
     @Test

@@ -1,12 +1,12 @@
 package id.peduli.local.web;
 
+import id.peduli.local.testkit.LocalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.appeals.AppealPage;
 import id.peduli.core.http.Json;
-import id.peduli.local.WebFixtures;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +40,7 @@ class StaticSiteTest {
     private static final Path WEB = StaticSite.locate();
 
     private static HttpResponse<byte[]> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(WebFixtures.baseUrl() + path));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(LocalApi.baseUrl() + path));
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
@@ -94,7 +94,7 @@ class StaticSiteTest {
 
     @Test
     void dotDotSegments_sentRaw_neverLeaveTheSite() throws Exception {
-        URI base = URI.create(WebFixtures.baseUrl());
+        URI base = URI.create(LocalApi.baseUrl());
         for (String path : List.of("/../template.yaml", "/css/../../template.yaml", "/js/../../pom.xml")) {
             try (Socket s = new Socket(base.getHost(), base.getPort())) {
                 s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")

@@ -1,13 +1,12 @@
 package id.peduli.local.web;
 
+import id.peduli.local.testkit.LocalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.peduli.local.WebFixtures;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -21,26 +20,15 @@ import org.openqa.selenium.support.ui.Select;
  * document twice. Needs: chromium and chromium-driver; starts the local stack in-process.
  */
 class UploadRecoveryTest {
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
     @TempDir
     static Path files;
 
-    @BeforeAll
-    static void start() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void aTabClosedMidUpload_leavesNothingInTheWay_andACutOffUpload_isRetriedOnce() {
-        String[] reported = WebFixtures.report("64.74", "Laila Unggah");
-        String tracking = "/lapor/" + reported[0] + "#t=" + reported[1];
+        LocalApi.Reported reported = LocalApi.report("64.74", "Laila Unggah");
+        String tracking = "/lapor/" + reported.id() + "#t=" + reported.token();
         String home = browser.driver.getWindowHandle();
 
         // A second tab starts an upload whose file never leaves the phone, and is closed.

@@ -1,10 +1,10 @@
 package id.peduli.local.web;
 
+import id.peduli.local.template.Template;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.peduli.core.http.Json;
-import id.peduli.local.Template;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
-package id.peduli.local;
+package id.peduli.local.gateway;
 
+import id.peduli.local.template.Template;
+import id.peduli.local.auth.LocalIssuer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;

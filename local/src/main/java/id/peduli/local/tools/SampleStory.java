@@ -1,4 +1,4 @@
-package id.peduli.local;
+package id.peduli.local.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,13 +18,13 @@ import java.time.Instant;
  * events themselves (pledges derive theirs from their {@code Idempotency-Key}), so with this appeal in the table
  * the samples can be replayed in order.
  */
-final class SampleStory {
+public final class SampleStory {
     static final String APPEAL = "WGRLY_xLt3pRsp3Aezo8Tg";
 
     private SampleStory() {}
 
     /** Writes the story's appeal unless it is there; true when it wrote it. */
-    static boolean seed(Path events) throws IOException {
+    public static boolean seed(Path events) throws IOException {
         Stores stores = Wiring.stores();
         if (stores.appeals().find(APPEAL).isPresent()) {
             return false;

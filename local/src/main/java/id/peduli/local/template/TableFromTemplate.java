@@ -1,4 +1,5 @@
-package id.peduli.local;
+package id.peduli.local.template;
+
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /** Creates the template's table (keys, attributes, indexes, TTL) in DynamoDB Local if it is not there yet. */
-final class TableFromTemplate {
+public final class TableFromTemplate {
     private TableFromTemplate() {}
 
     static CreateTableRequest request(Map<String, Object> props, String tableName) {
@@ -51,7 +52,7 @@ final class TableFromTemplate {
      * table after answering, and a TTL set before it is ACTIVE is lost when it does: so TTL waits for ACTIVE, and is
      * set again until the table describes it.
      */
-    static boolean ensure(DynamoDbClient client, Map<String, Object> props, String tableName) {
+    public static boolean ensure(DynamoDbClient client, Map<String, Object> props, String tableName) {
         try {
             client.createTable(request(props, tableName));
         } catch (ResourceInUseException e) {

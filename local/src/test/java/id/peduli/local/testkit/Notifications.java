@@ -1,4 +1,4 @@
-package id.peduli.local;
+package id.peduli.local.testkit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.core.http.Json;

@@ -1,4 +1,4 @@
-package id.peduli.local;
+package id.peduli.local.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +24,7 @@ import org.jclouds.filesystem.FilesystemApiMetadata;
  * <p>s3proxy and jclouds log through SLF4J; {@code logback.xml} in this jar turns them off, because their request
  * logs would carry presigned URLs.
  */
-final class LocalS3 implements AutoCloseable {
+public final class LocalS3 implements AutoCloseable {
     private final S3Proxy proxy;
     private final BlobStoreContext context;
     private final Path temporary;
@@ -38,7 +38,7 @@ final class LocalS3 implements AutoCloseable {
     }
 
     /** Starts on a free loopback port, with {@code bucket} created; {@code dataDir} null means a temporary directory. */
-    static LocalS3 start(Path dataDir, String bucket, String accessKey, String secretKey) throws Exception {
+    public static LocalS3 start(Path dataDir, String bucket, String accessKey, String secretKey) throws Exception {
         Path temporary = dataDir == null ? Files.createTempDirectory("peduli-s3-") : null;
         Path base = dataDir == null ? temporary : dataDir;
         Files.createDirectories(base);
@@ -66,7 +66,7 @@ final class LocalS3 implements AutoCloseable {
         return new LocalS3(proxy, context, temporary, port);
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
 
@@ -88,7 +88,7 @@ final class LocalS3 implements AutoCloseable {
     }
 
     /** Closes after a failed start of the rest of the stack, where there is nothing better to do with a failure. */
-    void closeQuietly() {
+    public void closeQuietly() {
         try {
             close();
         } catch (Exception e) {

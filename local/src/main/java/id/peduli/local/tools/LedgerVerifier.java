@@ -1,4 +1,4 @@
-package id.peduli.local;
+package id.peduli.local.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import id.peduli.core.domain.LedgerEntry;
@@ -23,7 +23,7 @@ public final class LedgerVerifier {
     private LedgerVerifier() {}
 
     /** Every break found; empty when the ledger verifies. Progress and the verdict go to {@code out}. */
-    static List<String> verify(String base, String appealId, PrintWriter out) throws Exception {
+    public static List<String> verify(String base, String appealId, PrintWriter out) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         List<String> problems = new ArrayList<>();
         String prev = Totals.GENESIS;

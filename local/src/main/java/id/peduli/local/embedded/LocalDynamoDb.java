@@ -1,4 +1,4 @@
-package id.peduli.local;
+package id.peduli.local.embedded;
 
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
@@ -19,8 +19,8 @@ import org.eclipse.jetty.server.handler.ContextHandlerCollection;
  * browser). Telemetry is off: without internet it would otherwise hang at start. DynamoDB Local loads its SQLite
  * native library itself, for every platform it supports, from its own jar.
  */
-final class LocalDynamoDb implements AutoCloseable {
-    static final String HOST = "127.0.0.1";
+public final class LocalDynamoDb implements AutoCloseable {
+    public static final String HOST = "127.0.0.1";
     /** An allow-list no browser origin matches: DynamoDB Local's default would be {@code *}. */
     private static final String NO_BROWSER_ORIGIN = "http://dynamodb-local.invalid";
 
@@ -36,7 +36,7 @@ final class LocalDynamoDb implements AutoCloseable {
     }
 
     /** Starts on a free loopback port; {@code dataDir} null means in memory. */
-    static LocalDynamoDb start(Path dataDir) throws Exception {
+    public static LocalDynamoDb start(Path dataDir) throws Exception {
         System.setProperty("DDB_LOCAL_TELEMETRY", "0");
         // sqlite4java warns that DynamoDB Local's repackaged copy has "unknown jar version": harmless, and alarming.
         SQLITE_LOG.setLevel(Level.SEVERE);
@@ -66,7 +66,7 @@ final class LocalDynamoDb implements AutoCloseable {
         return new LocalDynamoDb(server, requests);
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://" + HOST + ":" + ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
 

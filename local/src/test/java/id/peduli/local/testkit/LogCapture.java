@@ -1,4 +1,4 @@
-package id.peduli.local;
+package id.peduli.local.testkit;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -10,15 +10,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * Everything the test JVM writes to standard output and error while the suite runs (the functions' logs among it),
  * and the secrets the suite handed out, so {@link PrivacyLogTest} can look for one in the other.
  */
-final class LogCapture {
+public final class LogCapture {
     private static final StringBuilder CAPTURED = new StringBuilder();
     private static final int MAX = 64 << 20;
-    static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
+    public static final Set<String> SECRETS = ConcurrentHashMap.newKeySet();
     private static boolean installed;
 
     private LogCapture() {}
 
-    static synchronized void install() {
+    public static synchronized void install() {
         if (installed) {
             return;
         }
@@ -27,13 +27,13 @@ final class LogCapture {
         System.setErr(tee(System.err));
     }
 
-    static void secret(String value) {
+    public static void secret(String value) {
         if (value != null && value.length() >= 8) {
             SECRETS.add(value);
         }
     }
 
-    static synchronized String captured() {
+    public static synchronized String captured() {
         return CAPTURED.toString();
     }
 

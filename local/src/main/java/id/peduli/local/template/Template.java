@@ -1,4 +1,4 @@
-package id.peduli.local;
+package id.peduli.local.template;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -163,12 +163,12 @@ public final class Template {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
+    public static Map<String, Object> map(Object value) {
         return value instanceof Map ? (Map<String, Object>) value : Map.of();
     }
 
     @SuppressWarnings("unchecked")
-    static List<Object> list(Object value) {
+    public static List<Object> list(Object value) {
         return value instanceof List ? (List<Object>) value : List.of();
     }
 

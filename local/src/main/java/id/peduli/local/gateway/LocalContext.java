@@ -1,4 +1,4 @@
-package id.peduli.local;
+package id.peduli.local.gateway;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;

@@ -1,5 +1,8 @@
-package id.peduli.local;
+package id.peduli.local.gateway;
 
+import id.peduli.local.template.Template;
+import id.peduli.local.auth.LocalIssuer;
+import id.peduli.local.auth.LocalTokenRoute;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,8 +39,8 @@ import java.util.regex.Pattern;
  * tokens on authorized routes, turns each request into the event API Gateway would send, invokes the function and
  * writes its answer back as API Gateway would.
  */
-final class ApiGateway implements AutoCloseable {
-    static final int MAX_BODY = 10 * 1024 * 1024; // API Gateway's own payload limit
+public final class ApiGateway implements AutoCloseable {
+    public static final int MAX_BODY = 10 * 1024 * 1024; // API Gateway's own payload limit
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
@@ -52,7 +55,7 @@ final class ApiGateway implements AutoCloseable {
     private volatile PaymentSandbox sandbox;
     private final id.peduli.local.web.StaticSite site = id.peduli.local.web.StaticSite.at(id.peduli.local.web.StaticSite.locate());
 
-    ApiGateway(Functions functions, LocalIssuer issuer, Template.Cors cors, String host, int port) throws IOException {
+    public ApiGateway(Functions functions, LocalIssuer issuer, Template.Cors cors, String host, int port) throws IOException {
         this.functions = functions;
         this.issuer = issuer;
         this.cors = cors;
@@ -83,12 +86,12 @@ final class ApiGateway implements AutoCloseable {
      * Starts answering, with the payment sandbox under {@code /_sandbox/} (null: none); until then the bound port
      * queues connections.
      */
-    void start(PaymentSandbox paymentSandbox) {
+    public void start(PaymentSandbox paymentSandbox) {
         this.sandbox = paymentSandbox;
         server.start();
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 

@@ -1,5 +1,6 @@
-package id.peduli.local;
+package id.peduli.local.testkit;
 
+import id.peduli.local.Main;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
@@ -15,7 +16,7 @@ import java.util.stream.Collectors;
  * response is checked; a request is checked when the API accepted it (a request the API refused is often invalid
  * on purpose).
  */
-final class Contract {
+public final class Contract {
     private static OpenApiInteractionValidator validator;
 
     private Contract() {}
@@ -29,7 +30,7 @@ final class Contract {
         return validator;
     }
 
-    static void check(String method, String pathAndQuery, String requestBody, String[] requestHeaders,
+    public static void check(String method, String pathAndQuery, String requestBody, String[] requestHeaders,
                       int status, Map<String, List<String>> responseHeaders, String responseBody) {
         URI uri = URI.create(pathAndQuery);
         Request.Method m = Request.Method.valueOf(method);

@@ -1,4 +1,4 @@
-package id.peduli.local;
+package id.peduli.local.testkit;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;

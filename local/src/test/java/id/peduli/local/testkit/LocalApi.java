@@ -1,5 +1,7 @@
-package id.peduli.local;
+package id.peduli.local.testkit;
 
+import id.peduli.local.LocalStack;
+import id.peduli.local.Main;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.core.http.Json;
@@ -14,20 +16,18 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The local stack as tests meet it: started once per test JVM (DynamoDB Local in memory, the gateway on a free
  * port), and a small HTTP client that speaks to it exactly as an outside client would.
  */
-final class LocalApi {
+public final class LocalApi {
     private static LocalStack stack;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-    private static final AtomicInteger SERIAL = new AtomicInteger(1);
 
     private LocalApi() {}
 
-    static synchronized LocalStack stack() {
+    public static synchronized LocalStack stack() {
         if (stack == null) {
             LogCapture.install();
             try {
@@ -39,8 +39,8 @@ final class LocalApi {
         return stack;
     }
 
-    record Response(int status, Map<String, List<String>> headers, String text) {
-        JsonNode json() {
+    public record Response(int status, Map<String, List<String>> headers, String text) {
+        public JsonNode json() {
             try {
                 return Json.mapper().readTree(text);
             } catch (IOException e) {
@@ -48,13 +48,13 @@ final class LocalApi {
             }
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
     }
 
-    static Response send(String method, String path, String body, String... headers) {
+    public static Response send(String method, String path, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack().baseUrl() + path)).timeout(Duration.ofSeconds(60));
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
@@ -73,11 +73,11 @@ final class LocalApi {
         }
     }
 
-    static Response get(String path, String... headers) {
+    public static Response get(String path, String... headers) {
         return send("GET", path, null, headers);
     }
 
-    static Response post(String path, JsonNode body, String... headers) {
+    public static Response post(String path, JsonNode body, String... headers) {
         String[] all = new String[headers.length + 2];
         all[0] = "content-type";
         all[1] = "application/json";
@@ -87,7 +87,7 @@ final class LocalApi {
 
     // ---- officers
 
-    static String token(String sub, String... groups) {
+    public static String token(String sub, String... groups) {
         ObjectNode body = Json.object();
         body.put("sub", sub);
         body.putArray("groups").addAll(java.util.Arrays.stream(groups).map(g -> Json.mapper().getNodeFactory().textNode(g)).toList());
@@ -99,54 +99,55 @@ final class LocalApi {
         return r.json().get("token").asText();
     }
 
-    static String[] bearer(String token) {
+    public static String[] bearer(String token) {
         return new String[] {"authorization", "Bearer " + token};
     }
 
     // ---- appeals
 
-    /** A valid NIK for a patient born on {@code birth} whose NIK was issued in {@code district} (NN.NN.NN). */
-    static String nik(String district, LocalDate birth, boolean woman) {
-        int day = birth.getDayOfMonth() + (woman ? 40 : 0);
-        String nik = district.replace(".", "") + String.format("%02d%02d%02d", day, birth.getMonthValue(), birth.getYear() % 100)
-                + String.format("%04d", 1 + SERIAL.getAndIncrement() % 9998);
+    /** A valid NIK (see {@link Samples#nik}), one the logs must never show. */
+    public static String nik(String district, LocalDate birth, boolean woman) {
+        String nik = Samples.nik(district, birth, woman);
         LogCapture.secret(nik);
         return nik;
     }
 
-    static ObjectNode appealBody(String regionCode) {
-        LocalDate birth = LocalDate.of(2020, 9, 24);
-        ObjectNode body = Json.object();
-        ObjectNode patient = body.putObject("patient");
-        patient.put("name", "Muhammad Putra");
-        patient.put("nik", nik("64.08.01", birth, false));
-        patient.put("birthDate", birth.toString());
-        patient.put("address", "Jl. Soekarno Hatta, Sangatta");
-        body.put("regionCode", regionCode);
-        body.put("diagnosis", "Perdarahan otak, Hb rendah");
-        body.put("hospital", "RSUD Kudungga");
-        body.put("story", "Bayi berusia 1 bulan 12 hari, butuh transfusi darah.");
-        body.put("bpjsStatus", "NONE");
-        body.put("targetAmount", 25_000_000);
-        ObjectNode reporter = body.putObject("reporter");
-        reporter.put("name", "Siska");
-        reporter.put("phone", "+6281234567890");
-        reporter.put("relationship", "tetangga");
-        return body;
+    /** The sample appeal (see {@link Samples#appeal}) in {@code regionCode}, toward Rp 25,000,000. */
+    public static ObjectNode appealBody(String regionCode) {
+        return Samples.appeal(regionCode, 25_000_000, nik("64.08.01", Samples.BIRTH, false));
     }
 
-    static String submit(ObjectNode body) {
+    public static String baseUrl() {
+        return stack().baseUrl();
+    }
+
+    /** An appeal for {@code patientName} submitted in {@code region} with {@code target}; its id. */
+    public static String submit(String region, String patientName, long target) {
+        ObjectNode body = appealBody(region);
+        ((ObjectNode) body.get("patient")).put("name", patientName);
+        body.put("targetAmount", target);
+        return submit(body);
+    }
+
+    /** A report as a reporter's browser sends it: its id and reporter token. */
+    public static Reported report(String region, String patientName) {
+        ObjectNode body = appealBody(region);
+        ((ObjectNode) body.get("patient")).put("name", patientName);
+        return report(body);
+    }
+
+    public static String submit(ObjectNode body) {
         return report(body).id();
     }
 
     /** A submitted appeal's id and the reporter's token, which the privacy scan then looks for in the logs. */
-    record Reported(String id, String token) {
-        String[] header() {
+    public record Reported(String id, String token) {
+        public String[] header() {
             return new String[] {"x-reporter-token", token};
         }
     }
 
-    static Reported report(ObjectNode body) {
+    public static Reported report(ObjectNode body) {
         Response r = post("/appeals", body);
         if (r.status() != 201) {
             throw new AssertionError("submit: " + r.text());
@@ -157,7 +158,7 @@ final class LocalApi {
     }
 
     /** A presigned URL handed out by the API: the scan looks for it, and for its signature alone, in the logs. */
-    static String presigned(String url) {
+    public static String presigned(String url) {
         LogCapture.secret(url);
         java.util.regex.Matcher signature = java.util.regex.Pattern.compile("X-Amz-Signature=([0-9a-f]+)").matcher(url);
         if (signature.find()) {
@@ -166,7 +167,7 @@ final class LocalApi {
         return url;
     }
 
-    static Response decide(String token, String appealId, String decision, String reason, String to) {
+    public static Response decide(String token, String appealId, String decision, String reason, String to) {
         ObjectNode body = Json.object();
         body.put("decision", decision);
         if (reason != null) {
@@ -179,7 +180,7 @@ final class LocalApi {
     }
 
     /** A submitted appeal in {@code region}, verified by an officer of that region; its id. */
-    static String verifiedAppeal(String region, long target) {
+    public static String verifiedAppeal(String region, long target) {
         ObjectNode body = appealBody(region);
         body.put("targetAmount", target);
         String id = submit(body);
@@ -192,7 +193,7 @@ final class LocalApi {
 
     // ---- donations
 
-    static JsonNode pledge(String appealId, long amount, String provider) {
+    public static JsonNode pledge(String appealId, long amount, String provider) {
         ObjectNode body = Json.object();
         body.put("amount", amount);
         body.put("donorName", "Budi");
@@ -205,37 +206,65 @@ final class LocalApi {
         return r.json();
     }
 
-    static String midtransKey() {
+    /** A pledge by "Budi" through Midtrans: the answer (id, orderId, ...). */
+    public static JsonNode pledge(String appealId, long amount) {
+        return pledge(appealId, amount, "midtrans");
+    }
+
+    /** Midtrans's authentic settlement of the order; the webhook's status code. */
+    public static int settle(String orderId, long amount) {
+        return midtransWebhook(midtrans(orderId, "settlement", amount + ".00", "accept")).status();
+    }
+
+    /** A disbursement recorded through the API; its status code. */
+    public static int disburse(String token, String appealId, long amount, String recipient, String reference) {
+        ObjectNode body = Json.object();
+        body.put("amount", amount);
+        body.put("recipient", recipient);
+        body.put("reference", reference);
+        return post("/admin/appeals/" + appealId + "/disbursements", body, bearer(token)).status();
+    }
+
+    /** The JSON a public GET answers; fails unless it is 200. */
+    public static JsonNode getJson(String path) {
+        Response r = get(path);
+        if (r.status() != 200) {
+            throw new AssertionError("GET " + path + ": " + r.status());
+        }
+        return r.json();
+    }
+
+    public static String midtransKey() {
         return LocalStack.DEVELOPMENT_SECRETS.get("MIDTRANS_SERVER_KEY");
     }
 
-    static String xenditToken() {
+    public static String xenditToken() {
         return LocalStack.DEVELOPMENT_SECRETS.get("XENDIT_CALLBACK_TOKEN");
     }
 
-    static ObjectNode midtrans(String orderId, String status, String grossAmount, String fraud) {
+    public static ObjectNode midtrans(String orderId, String status, String grossAmount, String fraud) {
         ObjectNode n = Notifications.midtrans(orderId, status, grossAmount, fraud, midtransKey());
         LogCapture.secret(n.get("signature_key").asText());
         return n;
     }
 
     /** The keys and fixed personal data every test uses. */
-    static List<String> secrets() {
+    public static List<String> secrets() {
         List<String> secrets = new ArrayList<>(LocalStack.DEVELOPMENT_SECRETS.values());
         secrets.add("+6281234567890");
         secrets.add("Jl. Soekarno Hatta, Sangatta");
         return secrets;
     }
 
-    static Response midtransWebhook(ObjectNode notification) {
+    public static Response midtransWebhook(ObjectNode notification) {
         return post("/webhooks/midtrans", notification);
     }
 
-    static Response xenditWebhook(ObjectNode callback, String token) {
+    public static Response xenditWebhook(ObjectNode callback, String token) {
         return post("/webhooks/xendit", callback, "x-callback-token", token);
     }
 
-    static List<JsonNode> allLedgerItems(String appealId) {
+    public static List<JsonNode> allLedgerItems(String appealId) {
         List<JsonNode> items = new ArrayList<>();
         String cursor = null;
         do {

@@ -1,4 +1,4 @@
-package id.peduli.local;
+package id.peduli.local.auth;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -30,8 +30,8 @@ import java.util.UUID;
  * The local stand-in for the Cognito user pool and API Gateway's JWT authorizer: mints RS256 tokens with a key kept
  * in the data directory and checks them as the authorizer does (signature, {@code iss}, {@code aud}, {@code exp}).
  */
-final class LocalIssuer {
-    static final String ISSUER = "https://peduli.local/issuer";
+public final class LocalIssuer {
+    public static final String ISSUER = "https://peduli.local/issuer";
     static final String AUDIENCE = "peduli-local-officers";
 
     private final RSAKey key;
@@ -47,7 +47,7 @@ final class LocalIssuer {
     }
 
     /** The key in {@code dir}, made on first use; a fresh key when {@code dir} is null. */
-    static LocalIssuer open(Path dir) throws Exception {
+    public static LocalIssuer open(Path dir) throws Exception {
         if (dir == null) {
             return new LocalIssuer(newKey());
         }
@@ -65,12 +65,12 @@ final class LocalIssuer {
         return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
     }
 
-    String mint(String subject, List<String> groups, long ttlSeconds) throws JOSEException {
+    public String mint(String subject, List<String> groups, long ttlSeconds) throws JOSEException {
         return sign(claims(subject, groups, ttlSeconds).build());
     }
 
     /** The claims a token of this issuer carries; tests alter them to make tokens the authorizer must refuse. */
-    static JWTClaimsSet.Builder claims(String subject, List<String> groups, long ttlSeconds) {
+    public static JWTClaimsSet.Builder claims(String subject, List<String> groups, long ttlSeconds) {
         Instant now = Instant.now();
         return new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
@@ -83,7 +83,7 @@ final class LocalIssuer {
                 .claim("token_use", "id");
     }
 
-    String sign(JWTClaimsSet claims) throws JOSEException {
+    public String sign(JWTClaimsSet claims) throws JOSEException {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
@@ -93,7 +93,7 @@ final class LocalIssuer {
      * The verified claims flattened as API Gateway passes them to the function (every value a string, arrays as
      * {@code [a b]}), or null when the token must be refused.
      */
-    Map<String, String> verify(String token) {
+    public Map<String, String> verify(String token) {
         try {
             JWTClaimsSet claims = processor.process(token, null);
             Map<String, String> flat = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
-package id.peduli.local;
+package id.peduli.local.embedded;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
  * would corrupt it. The operating system releases the lock when the process dies, so a killed stack leaves nothing
  * stale behind.
  */
-final class DataDirLock implements AutoCloseable {
+public final class DataDirLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
 
@@ -23,14 +23,14 @@ final class DataDirLock implements AutoCloseable {
     }
 
     /** Another stack (this process or another) has the directory. */
-    static final class InUse extends Exception {
+    public static final class InUse extends Exception {
         InUse(Path dir) {
             super("another Peduli local stack is using " + dir.toAbsolutePath()
                     + "; stop it, or choose another directory with --data-dir DIR (or --in-memory)", null, false, false);
         }
     }
 
-    static DataDirLock acquire(Path dir) throws IOException, InUse {
+    public static DataDirLock acquire(Path dir) throws IOException, InUse {
         Files.createDirectories(dir);
         FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;

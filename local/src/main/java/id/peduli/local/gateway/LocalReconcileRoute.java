@@ -1,4 +1,4 @@
-package id.peduli.local;
+package id.peduli.local.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,8 +17,8 @@ import java.util.List;
  * {@code POST /_local/reconcile {"asOf"}}: runs the deployed {@code ReconcilePaymentsFunction} once, now, on the
  * scheduled event EventBridge would send at {@code asOf} (default: now), and answers what it changed. Never deployed.
  */
-final class LocalReconcileRoute {
-    static final String FUNCTION = "ReconcilePaymentsFunction";
+public final class LocalReconcileRoute {
+    public static final String FUNCTION = "ReconcilePaymentsFunction";
 
     private LocalReconcileRoute() {}
 
@@ -57,7 +57,7 @@ final class LocalReconcileRoute {
     }
 
     /** The event an EventBridge schedule delivers at {@code at}. */
-    static ObjectNode scheduledEvent(Instant at) {
+    public static ObjectNode scheduledEvent(Instant at) {
         ObjectNode event = Json.object();
         event.put("version", "0");
         event.put("id", java.util.UUID.randomUUID().toString());
@@ -65,8 +65,8 @@ final class LocalReconcileRoute {
         event.put("source", "aws.events");
         event.put("account", "000000000000");
         event.put("time", Times.format(at));
-        event.put("region", LocalStack.REGION);
-        event.putArray("resources").add("arn:aws:events:" + LocalStack.REGION + ":000000000000:rule/local-" + FUNCTION);
+        event.put("region", Functions.REGION);
+        event.putArray("resources").add("arn:aws:events:" + Functions.REGION + ":000000000000:rule/local-" + FUNCTION);
         event.putObject("detail");
         return event;
     }

@@ -1,4 +1,4 @@
-package id.peduli.local;
+package id.peduli.local.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code POST /_local/token}: mints an officer token from the local issuer. Never deployed. */
-final class LocalTokenRoute {
+public final class LocalTokenRoute {
     private LocalTokenRoute() {}
 
-    static HttpResponse handle(LocalIssuer issuer, byte[] body) {
+    public static HttpResponse handle(LocalIssuer issuer, byte[] body) {
         JsonNode request;
         try {
             request = Json.parse(body);

@@ -1,5 +1,6 @@
-package id.peduli.local;
+package id.peduli.local.gateway;
 
+import id.peduli.local.template.Template;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.peduli.core.http.Json;
@@ -16,15 +17,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * The template's functions hosted in this process, each built once on first use like a warm Lambda container,
  * and invoked with the event as JSON bytes, exactly as the Lambda runtime hands it over.
  */
-final class Functions {
+public final class Functions {
+    /** The AWS region the hosted functions run in, unless AWS_REGION says otherwise. */
+    public static final String REGION = "ap-southeast-3";
+
     private final Map<String, Template.Function> byId = new LinkedHashMap<>();
     private final Map<String, RequestStreamHandler> instances = new ConcurrentHashMap<>();
 
-    Functions(List<Template.Function> functions) {
+    public Functions(List<Template.Function> functions) {
         functions.forEach(f -> byId.put(f.logicalId(), f));
     }
 
-    Template.Function get(String logicalId) {
+    public Template.Function get(String logicalId) {
         Template.Function f = byId.get(logicalId);
         if (f == null) {
             throw new IllegalArgumentException("no function " + logicalId + " in the template; known: " + byId.keySet());
@@ -32,12 +36,12 @@ final class Functions {
         return f;
     }
 
-    List<Template.Function> all() {
+    public List<Template.Function> all() {
         return List.copyOf(byId.values());
     }
 
     /** Runs the function on {@code event} and returns what it answered, as JSON. */
-    JsonNode invoke(String logicalId, JsonNode event, String requestId) throws IOException {
+    public JsonNode invoke(String logicalId, JsonNode event, String requestId) throws IOException {
         RequestStreamHandler handler = instances.computeIfAbsent(logicalId, id -> instantiate(get(id).handlerClass()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), out,
