@@ -20,13 +20,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 /**
  * {@link UnitOfWork} on the single table: every write becomes one item of a single {@code TransactWriteItems}, its
  * condition in the write itself; a cancelled transaction is told apart by its cancellation reasons, position by
- * position.
+ * position. A unit of one write is sent as that write alone ({@code PutItem}, {@code UpdateItem} or
+ * {@code DeleteItem} with the same condition): as atomic, at half a one-action transaction's write units.
  */
 public final class DynamoUnitOfWork implements UnitOfWork {
     private final Dynamo dynamo;
@@ -137,6 +140,10 @@ public final class DynamoUnitOfWork implements UnitOfWork {
         if (writes.isEmpty()) {
             return;
         }
+        if (writes.size() == 1 && dynamo.writeAlone(writes.get(0))) {
+            commitAlone();
+            return;
+        }
         try {
             dynamo.transact(writes);
         } catch (TransactionCanceledException e) {
@@ -146,10 +153,29 @@ public final class DynamoUnitOfWork implements UnitOfWork {
                     failed.add(parts.get(i));
                 }
             }
-            if (failed.contains(WriteConflict.Part.ANSWER)) {
-                throw new IdempotencyConflict();
-            }
-            throw new WriteConflict(failed, Dynamo.conflictsOnly(e), e);
+            throw conflict(failed, Dynamo.conflictsOnly(e), e);
         }
+    }
+
+    /** The one write sent on its own; a failed condition or a transaction holding the item is a conflict as above. */
+    private void commitAlone() {
+        WriteConflict.Part part = parts.get(0);
+        try {
+            dynamo.write(writes.get(0));
+        } catch (ConditionalCheckFailedException e) {
+            throw conflict(EnumSet.of(part), true, e);
+        } catch (TransactionConflictException e) {
+            throw conflict(EnumSet.noneOf(WriteConflict.Part.class), true, e);
+        } catch (TransactionCanceledException e) {
+            throw conflict(Dynamo.conditionFailed(e, 0) ? EnumSet.of(part) : EnumSet.noneOf(WriteConflict.Part.class),
+                    Dynamo.conflictsOnly(e), e);
+        }
+    }
+
+    private static RuntimeException conflict(Set<WriteConflict.Part> failed, boolean contentionOnly, RuntimeException e) {
+        if (failed.contains(WriteConflict.Part.ANSWER)) {
+            return new IdempotencyConflict();
+        }
+        return new WriteConflict(failed, contentionOnly, e);
     }
 }
