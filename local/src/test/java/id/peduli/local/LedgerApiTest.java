@@ -21,6 +21,7 @@ import id.peduli.core.domain.Rupiah;
 import id.peduli.core.domain.Totals;
 import id.peduli.core.http.Json;
 import id.peduli.core.service.Ledger;
+import id.peduli.core.service.Pledges;
 import id.peduli.core.store.Stores;
 import id.peduli.core.wiring.Wiring;
 import id.peduli.core.store.dynamodb.Dynamo;
@@ -229,7 +230,7 @@ class LedgerApiTest {
             Donation d = Donation.pledged(Ids.newId(), "peduli-" + Ids.newId(), appeal, Rupiah.of(10_000 + i),
                     i % 3 == 0 ? null : "Donor " + i, i % 5 == 0, null, Provider.MIDTRANS, null, now,
                     now.plusSeconds(86_400));
-            stores.donations().pledge(d, null);
+            new Pledges(stores).store(d, null);
             new Ledger(stores).apply(d, DonationStatus.SETTLED, now);
         }
 

@@ -26,7 +26,7 @@ public final class CompleteDocumentHandler extends HttpFunction {
 
     public CompleteDocumentHandler(Stores stores, ObjectStore objects, Clock clock) {
         this.queries = new AppealQueries(stores.appeals());
-        this.documents = new Documents(stores.documents(), objects, clock);
+        this.documents = new Documents(stores, objects, clock);
     }
 
     @Override

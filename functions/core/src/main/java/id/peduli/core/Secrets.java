@@ -9,7 +9,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Values derived from the deployment's secret ({@code NIK_PEPPER}) with HMAC-SHA256, each under its own label so
  * that no derived value can stand in for another: unguessable to anyone without the secret, and the same on every
- * retry, which is what lets a retried request find what its first attempt made.
+ * retry, which is what lets a retried request find what its first attempt made. The one derivation of them all:
+ * reporter tokens ({@link ReporterToken}), NIK hashes ({@link NikHash}) and the ids pledges derive from their
+ * Idempotency-Key. The label is followed by a NUL, which no label contains, so label and value never run together.
  */
 public final class Secrets {
     private Secrets() {}
@@ -18,7 +20,7 @@ public final class Secrets {
         static final SecretKeySpec VALUE = new SecretKeySpec(Config.secret("NIK_PEPPER"), "HmacSHA256");
     }
 
-    /** The HMAC of {@code label} and {@code value}. */
+    /** The HMAC of {@code label}, a NUL, and {@code value}. */
     public static byte[] hmac(String label, String value) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

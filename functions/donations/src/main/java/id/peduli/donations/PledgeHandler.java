@@ -24,6 +24,7 @@ import id.peduli.core.store.DonationStore;
 import id.peduli.core.store.IdempotencyConflict;
 import id.peduli.core.service.AppealQueries;
 import id.peduli.core.service.Ledger;
+import id.peduli.core.service.Pledges;
 import id.peduli.core.store.Stores;
 import id.peduli.core.wiring.Wiring;
 import id.peduli.donations.gateway.GatewayException;
@@ -52,6 +53,7 @@ public final class PledgeHandler extends HttpFunction {
     private final Stores stores;
     private final AppealQueries queries;
     private final Ledger ledger;
+    private final Pledges pledges;
     private final Gateways gateways;
     private final Idempotency idempotency;
     private final String webOrigin;
@@ -65,6 +67,7 @@ public final class PledgeHandler extends HttpFunction {
         this.stores = stores;
         this.queries = new AppealQueries(stores.appeals());
         this.ledger = new Ledger(stores);
+        this.pledges = new Pledges(stores);
         this.gateways = gateways;
         this.idempotency = new Idempotency(stores.idempotency());
         this.webOrigin = webOrigin.endsWith("/") ? webOrigin.substring(0, webOrigin.length() - 1) : webOrigin;
@@ -87,7 +90,7 @@ public final class PledgeHandler extends HttpFunction {
         Instant now = Times.truncate(clock.instant());
         if (key == null) {
             Donation donation = pledged(appeal, form, Ids.newId(), "peduli-" + Ids.newId(), now);
-            stores.donations().pledge(donation, null);
+            pledges.store(donation, null);
             return pay(donation, null, false, now);
         }
         String material = key.scope() + "\n" + key.key();
@@ -95,7 +98,7 @@ public final class PledgeHandler extends HttpFunction {
         Optional<DonationStore.Pledge> earlier = stores.donations().pledgeOf(orderId);
         if (earlier.isEmpty()) {
             Donation donation = pledged(appeal, form, Secrets.id("pledge-receipt", material), orderId, now);
-            if (stores.donations().pledge(donation, key.requestHash())) {
+            if (pledges.store(donation, key.requestHash())) {
                 return pay(donation, key, false, now);
             }
             earlier = stores.donations().pledgeOf(orderId); // a concurrent attempt with the key stored it first
@@ -124,7 +127,7 @@ public final class PledgeHandler extends HttpFunction {
             return interrupted(502, "pledge-failed", "Pledge failed",
                     "This pledge can no longer be paid; pledge again (with a new Idempotency-Key).", donation);
         }
-        if (!stores.donations().claimPaymentCreation(donation.orderId(), now, now.plus(CLAIM))) {
+        if (!pledges.claim(donation, now, now.plus(CLAIM))) {
             Donation current = stores.donations().byOrderId(donation.orderId()).orElseThrow();
             if (current.payment() != null) {
                 return created(current);
@@ -171,7 +174,7 @@ public final class PledgeHandler extends HttpFunction {
         }
         HttpResponse response = created(donation.withPayment(payment));
         try {
-            if (stores.donations().attachPayment(donation, payment, Idempotency.record(key, response, now))) {
+            if (pledges.attachPayment(donation, payment, Idempotency.record(key, response, now))) {
                 return response;
             }
         } catch (IdempotencyConflict e) {
@@ -190,7 +193,7 @@ public final class PledgeHandler extends HttpFunction {
      */
     private void releaseQuietly(Donation donation) {
         try {
-            stores.donations().releaseClaim(donation.orderId());
+            pledges.release(donation);
         } catch (RuntimeException e) {
             // the claim expires on its own after CLAIM
         }

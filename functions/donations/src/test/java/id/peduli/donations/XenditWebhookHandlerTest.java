@@ -29,7 +29,7 @@ class XenditWebhookHandlerTest {
         appeal = Fixtures.appeal(AppealStatus.VERIFIED, Fixtures.BONTANG, 1_000_000);
         memory.given(appeal);
         donation = Fixtures.pledge(appeal.id(), 50_000, "Rina", false, null, Provider.XENDIT);
-        memory.stores().donations().pledge(donation, null);
+        memory.given(donation);
     }
 
     private HttpResponse callback(String token, String status, String paid) {
@@ -52,7 +52,7 @@ class XenditWebhookHandlerTest {
     @Test
     void aCallbackForAMidtransPledge_isAnUnknownOrder_andChangesNothing() {
         Donation midtrans = Fixtures.pledge(appeal.id(), 50_000, "Budi", false, null, Provider.MIDTRANS);
-        memory.stores().donations().pledge(midtrans, null);
+        memory.given(midtrans);
         donation = midtrans;
 
         assertThat(callback(TOKEN, "PAID", "50000").status()).isEqualTo(404);

@@ -34,7 +34,7 @@ class DisbursementHandlerTest {
         appeal = Fixtures.appeal(AppealStatus.VERIFIED, Fixtures.BONTANG, 1_000_000);
         memory.given(appeal);
         var d = Fixtures.pledge(appeal.id(), 100_000, "Rina", false, null);
-        memory.stores().donations().pledge(d, null);
+        memory.given(d);
         new Ledger(memory.stores()).apply(d, DonationStatus.SETTLED, Fixtures.NOW);
     }
 

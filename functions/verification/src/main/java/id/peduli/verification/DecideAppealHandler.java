@@ -56,7 +56,7 @@ public final class DecideAppealHandler extends HttpFunction {
      */
     private void expireDocuments(OfficerRecord record) {
         try {
-            new Documents(stores.documents(), objects.get(), clock).expire(record.documents());
+            new Documents(stores, objects.get(), clock).expire(record.documents());
         } catch (SdkException e) {
             System.err.println("documents not tagged for expiry after a decision: " + e.getClass().getName());
         }

@@ -29,7 +29,7 @@ public final class OfficerAddDocumentHandler extends HttpFunction {
 
     public OfficerAddDocumentHandler(Stores stores, ObjectStore objects, Clock clock) {
         this.queries = new AppealQueries(stores.appeals());
-        this.documents = new Documents(stores.documents(), objects, clock);
+        this.documents = new Documents(stores, objects, clock);
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class OfficerCompleteDocumentHandler extends HttpFunction {
 
     public OfficerCompleteDocumentHandler(Stores stores, ObjectStore objects, Clock clock) {
         this.queries = new AppealQueries(stores.appeals());
-        this.documents = new Documents(stores.documents(), objects, clock);
+        this.documents = new Documents(stores, objects, clock);
     }
 
     @Override

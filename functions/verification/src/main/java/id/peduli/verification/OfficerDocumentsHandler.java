@@ -28,7 +28,7 @@ public final class OfficerDocumentsHandler extends HttpFunction {
 
     public OfficerDocumentsHandler(Stores stores, ObjectStore objects, Clock clock) {
         this.queries = new AppealQueries(stores.appeals());
-        this.documents = new Documents(stores.documents(), objects, clock);
+        this.documents = new Documents(stores, objects, clock);
     }
 
     @Override

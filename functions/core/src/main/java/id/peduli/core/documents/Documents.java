@@ -9,8 +9,10 @@ import id.peduli.core.domain.DocumentType;
 import id.peduli.core.domain.DomainException;
 import id.peduli.core.domain.Ids;
 import id.peduli.core.domain.Times;
-import id.peduli.core.store.DocumentStore;
 import id.peduli.core.store.ObjectStore;
+import id.peduli.core.store.Retry;
+import id.peduli.core.store.Stores;
+import id.peduli.core.store.WriteConflict;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,12 +36,15 @@ public final class Documents {
     public static final Set<AppealStatus> OFFICER_MAY_ADD =
             EnumSet.of(AppealStatus.SUBMITTED, AppealStatus.VERIFIED, AppealStatus.FUNDED);
 
-    private final DocumentStore store;
+    /** A new document waits this many times for concurrent ones holding the appeal's counter. */
+    static final int ANNOUNCE_ATTEMPTS = 5;
+
+    private final Stores stores;
     private final ObjectStore objects;
     private final Clock clock;
 
-    public Documents(DocumentStore store, ObjectStore objects, Clock clock) {
-        this.store = store;
+    public Documents(Stores stores, ObjectStore objects, Clock clock) {
+        this.stores = stores;
         this.objects = objects;
         this.clock = clock;
     }
@@ -64,8 +69,52 @@ public final class Documents {
         }
         Document document = new Document(Ids.newId(), appeal.id(), kind, type, size, DocumentStatus.AWAITING_UPLOAD,
                 Times.truncate(clock.instant()), officer, null);
-        store.create(document, allowed, MAX_PER_APPEAL);
+        store(document, allowed);
         return new Upload(document, objects.presignPut(ObjectKeys.upload(document), type.mediaType(), size, UPLOAD_VALIDITY));
+    }
+
+    /**
+     * The document stored as one unit of work: the ledger head's copy of the appeal's status checked, the appeal's
+     * counter grown below the limit, the document written; so neither a concurrent decision nor concurrent uploads
+     * get past the rules. Uploads announced at the same moment hold the counter in turn: nothing was written, so the
+     * loser tries again.
+     */
+    private void store(Document document, Set<AppealStatus> allowed) {
+        Retry.onConflict(ANNOUNCE_ATTEMPTS, () -> new DomainException.Unavailable("document counter contention"),
+                attempt -> {
+            try {
+                stores.begin().addDocument(document, allowed, MAX_PER_APPEAL).commit();
+                return null;
+            } catch (WriteConflict e) {
+                if (e.conditionFailed(WriteConflict.Part.LEDGER_HEAD)) {
+                    throw new DomainException.Conflict("The appeal's status does not allow new documents now.");
+                }
+                if (e.conditionFailed(WriteConflict.Part.DOCUMENT_COUNT)) {
+                    throw new DomainException.Conflict("This appeal already has " + MAX_PER_APPEAL + " documents.");
+                }
+                if (e.contentionOnly()) {
+                    throw e;
+                }
+                throw e.storageFault();
+            }
+        });
+    }
+
+    /**
+     * Moves {@code before} (AWAITING_UPLOAD) to {@code after} (READY or REJECTED) as one unit of work; a refused one
+     * frees its place.
+     * @return false when another request moved it first
+     */
+    private boolean settle(Document before, Document after) {
+        try {
+            stores.begin().settleDocument(before, after).commit();
+            return true;
+        } catch (WriteConflict e) {
+            if (e.conditionFailed(WriteConflict.Part.DOCUMENT)) {
+                return false;
+            }
+            throw e.storageFault();
+        }
     }
 
     /**
@@ -99,7 +148,7 @@ public final class Documents {
         }
         if (refusal != null) {
             objects.delete(upload);
-            if (!store.settle(document, document.rejected())) {
+            if (!settle(document, document.rejected())) {
                 return find(appealId, documentId);
             }
             throw new DomainException.Unprocessable(refusal);
@@ -109,7 +158,7 @@ public final class Documents {
         // The original, with whatever metadata it carried, is not kept; later PUTs through the upload URL land in
         // an object nobody reads (and the bucket's lifecycle removes it).
         objects.delete(upload);
-        return store.settle(document, ready) ? ready : find(appealId, documentId);
+        return settle(document, ready) ? ready : find(appealId, documentId);
     }
 
     /** Every document of the appeal, oldest first, READY ones with a link valid for five minutes. */
@@ -132,7 +181,7 @@ public final class Documents {
     }
 
     private Document find(String appealId, String documentId) {
-        return Ids.wellFormed(documentId).flatMap(id -> store.find(appealId, id))
+        return Ids.wellFormed(documentId).flatMap(id -> stores.documents().find(appealId, id))
                 .orElseThrow(() -> new DomainException.NotFound("This appeal has no document with this id."));
     }
 }

@@ -2,16 +2,21 @@ package id.peduli.core.store;
 
 import id.peduli.core.domain.Appeal;
 import id.peduli.core.domain.AppealStatus;
+import id.peduli.core.domain.Document;
 import id.peduli.core.domain.Donation;
 import id.peduli.core.domain.HistoryEntry;
 import id.peduli.core.domain.LedgerEntry;
 import id.peduli.core.domain.LedgerHead;
+import id.peduli.core.domain.Payment;
+import java.time.Instant;
+import java.util.Set;
 
 /**
  * The writes of one business operation, gathered and then committed together: all of them, or none. Each write
  * carries the condition that makes it safe under concurrency (the version, status or sequence number that was read),
  * so a rule decided on what was read still holds when it is written. The domain decides what to write; this only
- * writes it.
+ * writes it. A unit of work with a single write may send it as a plain conditional write: it is atomic on its own,
+ * and costs half of a transaction of one.
  */
 public interface UnitOfWork {
 
@@ -36,6 +41,38 @@ public interface UnitOfWork {
 
     /** {@code after} in place of {@code before}, only if the donation's status is still {@code before}'s. */
     UnitOfWork moveDonation(Donation before, Donation after);
+
+    /**
+     * A new PENDING pledge and its receipt, with the hash of the request that made it (null: none): only while the
+     * ledger head's copy of the appeal's status is VERIFIED ({@link WriteConflict.Part#LEDGER_HEAD}), and only if no
+     * pledge with its order id exists ({@link WriteConflict.Part#DONATION}: a retry of the same request).
+     */
+    UnitOfWork pledge(Donation donation, String requestHash);
+
+    /**
+     * The claim on asking the provider for {@code donation}'s payment, held until {@code until}: only while the pledge
+     * is PENDING, has no payment and no claim unexpired at {@code now}, so two attempts never both create a payment.
+     */
+    UnitOfWork claimPaymentCreation(Donation donation, Instant now, Instant until);
+
+    /** The claim on {@code donation}'s payment given up (after a failed provider call); only if the pledge exists. */
+    UnitOfWork releaseClaim(Donation donation);
+
+    /** Where the donor pays, stored with the pledge and its claim given up: only while PENDING and without a payment. */
+    UnitOfWork attachPayment(Donation donation, Payment payment);
+
+    /**
+     * A new supporting document: only while the ledger head's copy of the appeal's status is one of {@code allowed}
+     * ({@link WriteConflict.Part#LEDGER_HEAD}), the appeal's document counter grows only below {@code limit}
+     * ({@link WriteConflict.Part#DOCUMENT_COUNT}), and the document only if absent.
+     */
+    UnitOfWork addDocument(Document document, Set<AppealStatus> allowed, int limit);
+
+    /**
+     * {@code after} (READY or REJECTED) in place of {@code before}, only if its status is still {@code before}'s
+     * ({@link WriteConflict.Part#DOCUMENT}); a refused document gives its place under the limit back.
+     */
+    UnitOfWork settleDocument(Document before, Document after);
 
     /** The first answer to an idempotent request, only if its key is free (or its 24 hours are over). */
     UnitOfWork recordAnswer(IdempotencyRecord record);

@@ -28,7 +28,7 @@ class LedgerTest {
 
     private Donation pledged(Appeal appeal, long amount) {
         Donation d = Fixtures.pledge(appeal.id(), amount, "Rina", false, "Semoga lekas sembuh");
-        stores.donations().pledge(d, null);
+        memory.given(d);
         return d;
     }
 

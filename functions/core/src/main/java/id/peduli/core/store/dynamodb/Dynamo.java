@@ -17,12 +17,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The DynamoDB client and table, built once per container. Region, endpoint and credentials come from the
@@ -186,6 +189,38 @@ public final class Dynamo {
             client.transactWriteItems(t -> t.transactItems(items));
         } catch (TransactionInProgressException e) {
             throw new DomainException.Unavailable("an earlier attempt of this transaction is still in flight");
+        }
+    }
+
+    /** Whether {@link #write} can send {@code item} on its own: a put, an update or a delete (not a bare check). */
+    boolean writeAlone(TransactWriteItem item) {
+        return item.put() != null || item.update() != null || item.delete() != null;
+    }
+
+    /**
+     * A transaction's one write sent on its own, with the same item, key, expression and condition: atomic by
+     * itself, and half the write units of a transaction of one.
+     * @throws software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException when its condition failed
+     */
+    void write(TransactWriteItem item) {
+        if (item.put() != null) {
+            Put p = item.put();
+            client.putItem(r -> r.tableName(p.tableName()).item(p.item()).conditionExpression(p.conditionExpression())
+                    .expressionAttributeNames(p.expressionAttributeNames())
+                    .expressionAttributeValues(p.expressionAttributeValues()));
+        } else if (item.update() != null) {
+            Update u = item.update();
+            client.updateItem(r -> r.tableName(u.tableName()).key(u.key()).updateExpression(u.updateExpression())
+                    .conditionExpression(u.conditionExpression())
+                    .expressionAttributeNames(u.expressionAttributeNames())
+                    .expressionAttributeValues(u.expressionAttributeValues()));
+        } else if (item.delete() != null) {
+            Delete d = item.delete();
+            client.deleteItem(r -> r.tableName(d.tableName()).key(d.key()).conditionExpression(d.conditionExpression())
+                    .expressionAttributeNames(d.expressionAttributeNames())
+                    .expressionAttributeValues(d.expressionAttributeValues()));
+        } else {
+            throw new IllegalArgumentException("not a write: " + item);
         }
     }
 

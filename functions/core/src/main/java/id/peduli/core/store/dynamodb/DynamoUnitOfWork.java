@@ -2,11 +2,14 @@ package id.peduli.core.store.dynamodb;
 
 import id.peduli.core.domain.Appeal;
 import id.peduli.core.domain.AppealStatus;
+import id.peduli.core.domain.Document;
+import id.peduli.core.domain.DocumentStatus;
 import id.peduli.core.domain.Donation;
 import id.peduli.core.domain.DonationStatus;
 import id.peduli.core.domain.HistoryEntry;
 import id.peduli.core.domain.LedgerEntry;
 import id.peduli.core.domain.LedgerHead;
+import id.peduli.core.domain.Payment;
 import id.peduli.core.domain.Times;
 import id.peduli.core.store.IdempotencyConflict;
 import id.peduli.core.store.IdempotencyRecord;
@@ -20,13 +23,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 /**
  * {@link UnitOfWork} on the single table: every write becomes one item of a single {@code TransactWriteItems}, its
  * condition in the write itself; a cancelled transaction is told apart by its cancellation reasons, position by
- * position.
+ * position. A unit of one write is sent as that write alone ({@code PutItem}, {@code UpdateItem} or
+ * {@code DeleteItem} with the same condition): as atomic, at half a one-action transaction's write units.
  */
 public final class DynamoUnitOfWork implements UnitOfWork {
     private final Dynamo dynamo;
@@ -116,6 +122,91 @@ public final class DynamoUnitOfWork implements UnitOfWork {
     }
 
     @Override
+    public UnitOfWork pledge(Donation donation, String requestHash) {
+        // the ledger head's copy of the status: a small item to check
+        add(WriteConflict.Part.LEDGER_HEAD, TransactWriteItem.builder().conditionCheck(c -> c.tableName(dynamo.table())
+                .key(Keys.ledgerHead(donation.appealId()))
+                .conditionExpression("#status = :verified")
+                .expressionAttributeNames(Map.of("#status", Attr.APPEAL_STATUS))
+                .expressionAttributeValues(Map.of(":verified", Dynamo.s(AppealStatus.VERIFIED.name())))).build());
+        add(WriteConflict.Part.DONATION, dynamo.putIfAbsent(Items.donation(donation, requestHash)));
+        return add(WriteConflict.Part.RECEIPT, dynamo.putIfAbsent(Items.receipt(donation)));
+    }
+
+    @Override
+    public UnitOfWork claimPaymentCreation(Donation donation, Instant now, Instant until) {
+        return add(WriteConflict.Part.DONATION, TransactWriteItem.builder().update(u -> u.tableName(dynamo.table())
+                .key(Keys.donation(donation.orderId()))
+                .updateExpression("SET #lease = :until")
+                .conditionExpression("#status = :pending AND attribute_not_exists(#url)"
+                        + " AND (attribute_not_exists(#lease) OR #lease < :now)")
+                .expressionAttributeNames(Map.of("#lease", Attr.LEASE, "#status", Attr.STATUS, "#url", Attr.PAYMENT_URL))
+                .expressionAttributeValues(Map.of(":until", Dynamo.s(Times.format(until)),
+                        ":now", Dynamo.s(Times.format(now)),
+                        ":pending", Dynamo.s(DonationStatus.PENDING.name())))).build());
+    }
+
+    @Override
+    public UnitOfWork releaseClaim(Donation donation) {
+        return add(WriteConflict.Part.DONATION, TransactWriteItem.builder().update(u -> u.tableName(dynamo.table())
+                .key(Keys.donation(donation.orderId()))
+                .updateExpression("REMOVE #lease")
+                .conditionExpression(Dynamo.PRESENT)
+                .expressionAttributeNames(Map.of("#lease", Attr.LEASE))).build());
+    }
+
+    @Override
+    public UnitOfWork attachPayment(Donation donation, Payment payment) {
+        return add(WriteConflict.Part.DONATION, TransactWriteItem.builder().update(u -> u.tableName(dynamo.table())
+                .key(Keys.donation(donation.orderId()))
+                .updateExpression("SET #url = :url, #ref = :ref REMOVE #lease")
+                .conditionExpression("#status = :pending AND attribute_not_exists(#url)")
+                .expressionAttributeNames(Map.of("#url", Attr.PAYMENT_URL, "#ref", Attr.PAYMENT_REFERENCE,
+                        "#lease", Attr.LEASE, "#status", Attr.STATUS))
+                .expressionAttributeValues(Map.of(":url", Dynamo.s(payment.url()),
+                        ":ref", Dynamo.s(payment.reference()),
+                        ":pending", Dynamo.s(DonationStatus.PENDING.name())))).build());
+    }
+
+    @Override
+    public UnitOfWork addDocument(Document document, Set<AppealStatus> allowed, int limit) {
+        Map<String, AttributeValue> statusValues = new HashMap<>();
+        List<String> placeholders = new ArrayList<>();
+        for (AppealStatus s : allowed) {
+            String p = ":s" + placeholders.size();
+            placeholders.add(p);
+            statusValues.put(p, Dynamo.s(s.name()));
+        }
+        add(WriteConflict.Part.LEDGER_HEAD, TransactWriteItem.builder().conditionCheck(c -> c.tableName(dynamo.table())
+                .key(Keys.ledgerHead(document.appealId()))
+                .conditionExpression("#status IN (" + String.join(", ", placeholders) + ")")
+                .expressionAttributeNames(Map.of("#status", Attr.APPEAL_STATUS))
+                .expressionAttributeValues(statusValues)).build());
+        add(WriteConflict.Part.DOCUMENT_COUNT, TransactWriteItem.builder().update(u -> u.tableName(dynamo.table())
+                .key(Keys.documentCount(document.appealId()))
+                .updateExpression("ADD #count :one")
+                .conditionExpression("attribute_not_exists(#count) OR #count < :limit")
+                .expressionAttributeNames(Map.of("#count", Attr.COUNT))
+                .expressionAttributeValues(Map.of(":one", Dynamo.n(1), ":limit", Dynamo.n(limit)))).build());
+        return add(WriteConflict.Part.DOCUMENT, dynamo.putIfAbsent(Items.document(document)));
+    }
+
+    @Override
+    public UnitOfWork settleDocument(Document before, Document after) {
+        add(WriteConflict.Part.DOCUMENT,
+                dynamo.putIfUnchanged(Items.document(after), Attr.STATUS, Dynamo.s(before.status().name())));
+        if (after.status() == DocumentStatus.REJECTED) {
+            // a refused document gives its place back
+            add(WriteConflict.Part.DOCUMENT_COUNT, TransactWriteItem.builder().update(u -> u.tableName(dynamo.table())
+                    .key(Keys.documentCount(before.appealId()))
+                    .updateExpression("ADD #count :minusOne")
+                    .expressionAttributeNames(Map.of("#count", Attr.COUNT))
+                    .expressionAttributeValues(Map.of(":minusOne", Dynamo.n(-1)))).build());
+        }
+        return this;
+    }
+
+    @Override
     public UnitOfWork recordAnswer(IdempotencyRecord record) {
         return add(WriteConflict.Part.ANSWER, answer(dynamo, record));
     }
@@ -137,6 +228,10 @@ public final class DynamoUnitOfWork implements UnitOfWork {
         if (writes.isEmpty()) {
             return;
         }
+        if (writes.size() == 1 && dynamo.writeAlone(writes.get(0))) {
+            commitAlone();
+            return;
+        }
         try {
             dynamo.transact(writes);
         } catch (TransactionCanceledException e) {
@@ -146,10 +241,29 @@ public final class DynamoUnitOfWork implements UnitOfWork {
                     failed.add(parts.get(i));
                 }
             }
-            if (failed.contains(WriteConflict.Part.ANSWER)) {
-                throw new IdempotencyConflict();
-            }
-            throw new WriteConflict(failed, Dynamo.conflictsOnly(e), e);
+            throw conflict(failed, Dynamo.conflictsOnly(e), e);
         }
+    }
+
+    /** The one write sent on its own; a failed condition or a transaction holding the item is a conflict as above. */
+    private void commitAlone() {
+        WriteConflict.Part part = parts.get(0);
+        try {
+            dynamo.write(writes.get(0));
+        } catch (ConditionalCheckFailedException e) {
+            throw conflict(EnumSet.of(part), true, e);
+        } catch (TransactionConflictException e) {
+            throw conflict(EnumSet.noneOf(WriteConflict.Part.class), true, e);
+        } catch (TransactionCanceledException e) {
+            throw conflict(Dynamo.conditionFailed(e, 0) ? EnumSet.of(part) : EnumSet.noneOf(WriteConflict.Part.class),
+                    Dynamo.conflictsOnly(e), e);
+        }
+    }
+
+    private static RuntimeException conflict(Set<WriteConflict.Part> failed, boolean contentionOnly, RuntimeException e) {
+        if (failed.contains(WriteConflict.Part.ANSWER)) {
+            return new IdempotencyConflict();
+        }
+        return new WriteConflict(failed, contentionOnly, e);
     }
 }

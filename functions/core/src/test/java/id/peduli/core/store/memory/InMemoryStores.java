@@ -5,7 +5,6 @@ import id.peduli.core.domain.Appeal;
 import id.peduli.core.domain.AppealStatus;
 import id.peduli.core.domain.Document;
 import id.peduli.core.domain.DocumentStatus;
-import id.peduli.core.domain.DomainException;
 import id.peduli.core.domain.Donation;
 import id.peduli.core.domain.DonationStatus;
 import id.peduli.core.domain.HistoryEntry;
@@ -105,6 +104,20 @@ public final class InMemoryStores {
         new Work().createAppeal(appeal).commit();
     }
 
+    /** Stores a pledge (without a request hash) as if it had been made before the test; its appeal is VERIFIED. */
+    public void given(Donation pledge) {
+        new Work().pledge(pledge, null).commit();
+    }
+
+    /** The claim on creating the pledge's payment, if one is held. */
+    public synchronized Optional<Instant> claim(String orderId) {
+        return Optional.ofNullable(leases.get(orderId));
+    }
+
+    public synchronized Map<String, Integer> documentCounts() {
+        return Map.copyOf(documentCounts);
+    }
+
     private static String answerKey(String scope, String key) {
         return scope + "\n" + key;
     }
@@ -184,6 +197,73 @@ public final class InMemoryStores {
         }
 
         @Override
+        public UnitOfWork pledge(Donation donation, String requestHash) {
+            String orderId = donation.orderId();
+            add(WriteConflict.Part.LEDGER_HEAD, () -> heads.containsKey(donation.appealId())
+                    && heads.get(donation.appealId()).appealStatus() == AppealStatus.VERIFIED, () -> { });
+            add(WriteConflict.Part.DONATION, () -> !donations.containsKey(orderId), () -> {
+                donations.put(orderId, donation);
+                requestHashes.put(orderId, requestHash);
+            });
+            return add(WriteConflict.Part.RECEIPT, () -> !receipts.containsKey(donation.id()),
+                    () -> receipts.put(donation.id(), orderId));
+        }
+
+        @Override
+        public UnitOfWork claimPaymentCreation(Donation donation, Instant now, Instant until) {
+            String orderId = donation.orderId();
+            return add(WriteConflict.Part.DONATION, () -> {
+                Donation d = donations.get(orderId);
+                Instant lease = leases.get(orderId);
+                return d != null && d.status() == DonationStatus.PENDING && d.payment() == null
+                        && (lease == null || lease.isBefore(now));
+            }, () -> leases.put(orderId, until));
+        }
+
+        @Override
+        public UnitOfWork releaseClaim(Donation donation) {
+            return add(WriteConflict.Part.DONATION, () -> donations.containsKey(donation.orderId()),
+                    () -> leases.remove(donation.orderId()));
+        }
+
+        @Override
+        public UnitOfWork attachPayment(Donation donation, Payment payment) {
+            String orderId = donation.orderId();
+            return add(WriteConflict.Part.DONATION, () -> {
+                Donation d = donations.get(orderId);
+                return d != null && d.status() == DonationStatus.PENDING && d.payment() == null;
+            }, () -> {
+                donations.put(orderId, donations.get(orderId).withPayment(payment));
+                leases.remove(orderId);
+            });
+        }
+
+        @Override
+        public UnitOfWork addDocument(Document document, Set<AppealStatus> allowed, int limit) {
+            String appealId = document.appealId();
+            add(WriteConflict.Part.LEDGER_HEAD, () -> heads.containsKey(appealId)
+                    && allowed.contains(heads.get(appealId).appealStatus()), () -> { });
+            add(WriteConflict.Part.DOCUMENT_COUNT, () -> documentCounts.getOrDefault(appealId, 0) < limit,
+                    () -> documentCounts.merge(appealId, 1, Integer::sum));
+            return add(WriteConflict.Part.DOCUMENT,
+                    () -> !documents.getOrDefault(appealId, Map.of()).containsKey(document.id()),
+                    () -> documents.computeIfAbsent(appealId, k -> new HashMap<>()).put(document.id(), document));
+        }
+
+        @Override
+        public UnitOfWork settleDocument(Document before, Document after) {
+            add(WriteConflict.Part.DOCUMENT, () -> {
+                Document stored = documents.getOrDefault(before.appealId(), Map.of()).get(before.id());
+                return stored != null && stored.status() == before.status();
+            }, () -> documents.get(before.appealId()).put(after.id(), after));
+            if (after.status() == DocumentStatus.REJECTED) {
+                add(WriteConflict.Part.DOCUMENT_COUNT, () -> true,
+                        () -> documentCounts.merge(before.appealId(), -1, Integer::sum));
+            }
+            return this;
+        }
+
+        @Override
         public UnitOfWork recordAnswer(IdempotencyRecord record) {
             return add(WriteConflict.Part.ANSWER, () -> answerKeyFree(record),
                     () -> answers.put(answerKey(record.scope(), record.key()), record));
@@ -209,7 +289,7 @@ public final class InMemoryStores {
         }
     }
 
-    // ---- the read ports, and the writes that are not a unit of work's
+    // ---- the read ports, and the writes that are not a unit of work's (anomalies, reconciliation's cursor)
 
     private final class Appeals implements AppealStore {
         @Override
@@ -324,23 +404,6 @@ public final class InMemoryStores {
 
     private final class Donations implements DonationStore {
         @Override
-        public boolean pledge(Donation donation, String requestHash) {
-            synchronized (InMemoryStores.this) {
-                if (donations.containsKey(donation.orderId())) {
-                    return false;
-                }
-                LedgerHead head = heads.get(donation.appealId());
-                if (head == null || head.appealStatus() != AppealStatus.VERIFIED) {
-                    throw new DomainException.Conflict("The appeal does not accept pledges any more.");
-                }
-                donations.put(donation.orderId(), donation);
-                requestHashes.put(donation.orderId(), requestHash);
-                receipts.put(donation.id(), donation.orderId());
-                return true;
-            }
-        }
-
-        @Override
         public Optional<Pledge> pledgeOf(String orderId) {
             synchronized (InMemoryStores.this) {
                 return byOrderId(orderId).map(d -> new Pledge(d, requestHashes.get(orderId)));
@@ -358,46 +421,6 @@ public final class InMemoryStores {
         public Optional<Donation> byId(String id) {
             synchronized (InMemoryStores.this) {
                 return Optional.ofNullable(receipts.get(id)).flatMap(this::byOrderId);
-            }
-        }
-
-        @Override
-        public boolean claimPaymentCreation(String orderId, Instant now, Instant until) {
-            synchronized (InMemoryStores.this) {
-                Donation d = donations.get(orderId);
-                Instant lease = leases.get(orderId);
-                if (d == null || d.status() != DonationStatus.PENDING || d.payment() != null
-                        || lease != null && !lease.isBefore(now)) {
-                    return false;
-                }
-                leases.put(orderId, until);
-                return true;
-            }
-        }
-
-        @Override
-        public void releaseClaim(String orderId) {
-            synchronized (InMemoryStores.this) {
-                leases.remove(orderId);
-            }
-        }
-
-        @Override
-        public boolean attachPayment(Donation donation, Payment payment, IdempotencyRecord idempotency) {
-            synchronized (InMemoryStores.this) {
-                Donation d = donations.get(donation.orderId());
-                if (d == null || d.status() != DonationStatus.PENDING || d.payment() != null) {
-                    return false;
-                }
-                if (idempotency != null && !answerKeyFree(idempotency)) {
-                    throw new IdempotencyConflict();
-                }
-                donations.put(d.orderId(), d.withPayment(payment));
-                leases.remove(d.orderId());
-                if (idempotency != null) {
-                    answers.put(answerKey(idempotency.scope(), idempotency.key()), idempotency);
-                }
-                return true;
             }
         }
 
@@ -433,22 +456,6 @@ public final class InMemoryStores {
 
     private final class Documents implements DocumentStore {
         @Override
-        public void create(Document document, Set<AppealStatus> allowed, int limit) {
-            synchronized (InMemoryStores.this) {
-                LedgerHead head = heads.get(document.appealId());
-                if (head == null || !allowed.contains(head.appealStatus())) {
-                    throw new DomainException.Conflict("The appeal's status does not allow new documents now.");
-                }
-                int count = documentCounts.getOrDefault(document.appealId(), 0);
-                if (count >= limit) {
-                    throw new DomainException.Conflict("This appeal already has " + limit + " documents.");
-                }
-                documentCounts.put(document.appealId(), count + 1);
-                documents.computeIfAbsent(document.appealId(), k -> new HashMap<>()).put(document.id(), document);
-            }
-        }
-
-        @Override
         public Optional<Document> find(String appealId, String documentId) {
             synchronized (InMemoryStores.this) {
                 return Optional.ofNullable(documents.getOrDefault(appealId, Map.of()).get(documentId));
@@ -461,21 +468,6 @@ public final class InMemoryStores {
                 List<Document> all = new ArrayList<>(documents.getOrDefault(appealId, Map.of()).values());
                 all.sort(Document.ANNOUNCED_ORDER);
                 return all;
-            }
-        }
-
-        @Override
-        public boolean settle(Document before, Document after) {
-            synchronized (InMemoryStores.this) {
-                Document stored = documents.getOrDefault(before.appealId(), Map.of()).get(before.id());
-                if (stored == null || stored.status() != before.status()) {
-                    return false;
-                }
-                documents.get(before.appealId()).put(after.id(), after);
-                if (after.status() == DocumentStatus.REJECTED) {
-                    documentCounts.merge(before.appealId(), -1, Integer::sum);
-                }
-                return true;
             }
         }
     }
