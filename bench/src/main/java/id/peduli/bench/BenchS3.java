@@ -2,15 +2,15 @@ package id.peduli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import id.peduli.appeals.AddDocumentHandler;
-import id.peduli.appeals.CompleteDocumentHandler;
+import id.peduli.documents.AddDocumentHandler;
+import id.peduli.documents.CompleteDocumentHandler;
 import id.peduli.core.http.HttpFunction;
 import id.peduli.core.http.Json;
 import id.peduli.core.store.Stores;
 import id.peduli.core.wiring.Wiring;
 import id.peduli.core.store.dynamodb.Dynamo;
 import id.peduli.core.store.s3.S3ObjectStore;
-import id.peduli.verification.OfficerDocumentsHandler;
+import id.peduli.documents.OfficerDocumentsHandler;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;

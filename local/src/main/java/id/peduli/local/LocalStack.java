@@ -14,6 +14,8 @@ import id.peduli.local.sandbox.PaymentSandbox;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -246,6 +248,11 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalIssuer issuer() {
         return issuer;
+    }
+
+    /** Runs the scheduled function {@code logicalId} once, on the event its schedule delivers at {@code at}; its answer. */
+    public JsonNode runScheduled(String logicalId, Instant at) throws IOException {
+        return functions.invoke(logicalId, LocalReconcileRoute.scheduledEvent(at), UUID.randomUUID().toString());
     }
 
     Functions functions() {

@@ -119,9 +119,20 @@ class DocumentsApiTest {
         // the decision answer carries the count too
         LocalApi.Response verified = LocalApi.decide(officer, appeal.id(), "VERIFY", null, null);
         assertThat(verified.json().get("documentCount").asInt()).isEqualTo(1);
-        // closing tags the document for the bucket's 180-day rule (s3proxy keeps no tags); the decision stands
+        // closing queues the documents, in the decision's own write, for deletion once the retention has passed
+        String url = listed.get("url").asText();
         assertThat(LocalApi.decide(officer, appeal.id(), "CLOSE", "pasien pulang", null).status()).isEqualTo(200);
+        JsonNode early = LocalApi.stack().runScheduled("DocumentRetentionFunction", Instant.now().plus(Duration.ofDays(179)));
+        assertThat(early.get("failed").asInt()).as(early.toString()).isZero();
         assertThat(officerList(appeal.id(), "officer:51.03").get("items").get(0).get("status").asText()).isEqualTo("READY");
+        assertThat(download(url)).isEqualTo(pdf);
+
+        JsonNode due = LocalApi.stack().runScheduled("DocumentRetentionFunction", Instant.now().plus(Duration.ofDays(181)));
+        assertThat(due.get("deleted").asInt()).as(due.toString()).isGreaterThanOrEqualTo(1);
+        assertThat(due.get("failed").asInt()).as(due.toString()).isZero();
+        assertThat(officerList(appeal.id(), "officer:51.03").get("items")).isEmpty();
+        assertThat(get("/admin/appeals/" + appeal.id(), bearer(officer)).json().get("documentCount").asInt()).isZero();
+        assertThat(status(url)).isEqualTo(404); // the bytes are gone from S3, not only their record
     }
 
     // ---- what the presigned PUT is bound to
@@ -356,6 +367,11 @@ class DocumentsApiTest {
         }
         return S3.send(b.method(upload.get("method").asText(), HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    static int status(String url) throws Exception {
+        return S3.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     static byte[] download(String url) throws Exception {

@@ -17,9 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Officers' decisions through the handler, on in-memory stores and a fixed clock: no DynamoDB, no S3. */
 class DecideAppealHandlerTest {
     private final InMemoryStores memory = new InMemoryStores(Fixtures.CLOCK);
-    private final DecideAppealHandler handler = new DecideAppealHandler(memory.stores(), Fixtures.CLOCK, () -> {
-        throw new AssertionError("no document to expire");
-    });
+    private final DecideAppealHandler handler = new DecideAppealHandler(memory.stores(), Fixtures.CLOCK);
 
     @BeforeAll
     static void configure() {

@@ -9,6 +9,7 @@ import id.peduli.core.domain.DocumentType;
 import id.peduli.core.domain.DomainException;
 import id.peduli.core.domain.Ids;
 import id.peduli.core.domain.Times;
+import id.peduli.core.store.DocumentStore;
 import id.peduli.core.store.ObjectStore;
 import id.peduli.core.store.Retry;
 import id.peduli.core.store.Stores;
@@ -30,6 +31,8 @@ public final class Documents {
     public static final int MAX_PER_APPEAL = 12;
     public static final Duration UPLOAD_VALIDITY = Duration.ofMinutes(15);
     public static final Duration DOWNLOAD_VALIDITY = Duration.ofMinutes(5);
+    /** How long a rejected or closed case keeps its documents (for an objection to the decision) before they go. */
+    public static final Duration RETENTION = Duration.ofDays(180);
     /** While the reporter may add documents. */
     public static final Set<AppealStatus> REPORTER_MAY_ADD = EnumSet.of(AppealStatus.SUBMITTED);
     /** While officers may add documents. */
@@ -171,13 +174,18 @@ public final class Documents {
         return listed;
     }
 
-    /** After an appeal is rejected or closed: its documents are tagged so the bucket deletes them 180 days on. */
-    public void expire(List<Document> documents) {
+    /**
+     * The appeal's documents deleted once a case ended {@link #RETENTION} ago: the bytes first (the upload and the
+     * cleaned copy; deleting what is already gone is no error), then their records and the appeal's place on the
+     * queue in one write, so a failure part way leaves it queued for the next run.
+     */
+    public void delete(DocumentStore.DueDeletion queued) {
+        List<Document> documents = stores.documents().list(queued.appealId());
         for (Document d : documents) {
-            if (d.status() == DocumentStatus.READY) {
-                objects.tagForExpiry(ObjectKeys.cleaned(d));
-            }
+            objects.delete(ObjectKeys.upload(d));
+            objects.delete(ObjectKeys.cleaned(d));
         }
+        stores.begin().removeDocuments(queued, documents).commit();
     }
 
     private Document find(String appealId, String documentId) {

@@ -26,7 +26,4 @@ public interface ObjectStore {
     void write(String key, byte[] bytes, String contentType);
 
     void delete(String key);
-
-    /** Tags the object for the lifecycle rule that deletes documents of rejected and closed appeals 180 days on. */
-    void tagForExpiry(String key);
 }

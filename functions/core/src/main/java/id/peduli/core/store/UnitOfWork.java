@@ -9,6 +9,7 @@ import id.peduli.core.domain.LedgerEntry;
 import id.peduli.core.domain.LedgerHead;
 import id.peduli.core.domain.Payment;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -73,6 +74,15 @@ public interface UnitOfWork {
      * ({@link WriteConflict.Part#DOCUMENT}); a refused document gives its place under the limit back.
      */
     UnitOfWork settleDocument(Document before, Document after);
+
+    /**
+     * The appeal's documents queued for deletion from {@code due} on (a case that ended keeps them that long, for an
+     * appeal against the decision); the documents' sweep deletes them.
+     */
+    UnitOfWork queueDocumentDeletion(String appealId, Instant due);
+
+    /** The appeal's documents (their records and their count) gone, and the appeal off the deletion queue. */
+    UnitOfWork removeDocuments(DocumentStore.DueDeletion queued, List<Document> documents);
 
     /** The first answer to an idempotent request, only if its key is free (or its 24 hours are over). */
     UnitOfWork recordAnswer(IdempotencyRecord record);

@@ -62,9 +62,6 @@ class DocumentsTest {
         public void delete(String key) {
             bucket.remove(key);
         }
-
-        @Override
-        public void tagForExpiry(String key) {}
     };
     private final Documents documents = new Documents(stores, objects, Fixtures.CLOCK);
 

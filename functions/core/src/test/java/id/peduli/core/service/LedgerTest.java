@@ -81,7 +81,7 @@ class LedgerTest {
         Appeal closed = new id.peduli.core.domain.Decision(id.peduli.core.domain.Decision.Action.CLOSE, "selesai", null,
                 java.util.Map.of()).applyTo(appeal, Fixtures.NOW);
         new AppealWrites(stores).decide(appeal, closed,
-                new HistoryEntry(Fixtures.NOW, "siska", "CLOSE", "selesai", "64.74", null));
+                new HistoryEntry(Fixtures.NOW, "siska", "CLOSE", "selesai", "64.74", null), false);
 
         ledger.apply(d, DonationStatus.SETTLED, Fixtures.NOW);
 

@@ -2,6 +2,7 @@ package id.peduli.core.store.dynamodb;
 
 import id.peduli.core.domain.Document;
 import id.peduli.core.store.DocumentStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,5 +34,15 @@ public final class DynamoDocumentStore implements DocumentStore {
         }
         documents.sort(Document.ANNOUNCED_ORDER);
         return documents;
+    }
+
+    @Override
+    public List<DueDeletion> dueForDeletion(Instant now, int limit) {
+        List<DueDeletion> due = new ArrayList<>();
+        for (Map<String, AttributeValue> item : dynamo.query(dynamo.partition(Keys.DOCUMENT_DELETION, "#sk <= :sk", true,
+                Keys.documentDeletionSk(now, Keys.LAST)), limit)) {
+            due.add(Keys.dueDeletion(item.get(Keys.SK).s()));
+        }
+        return due;
     }
 }

@@ -12,6 +12,7 @@ import id.peduli.core.domain.LedgerHead;
 import id.peduli.core.domain.Payment;
 import id.peduli.core.domain.Times;
 import id.peduli.core.store.IdempotencyConflict;
+import id.peduli.core.store.DocumentStore;
 import id.peduli.core.store.IdempotencyRecord;
 import id.peduli.core.store.UnitOfWork;
 import id.peduli.core.store.WriteConflict;
@@ -204,6 +205,25 @@ public final class DynamoUnitOfWork implements UnitOfWork {
                     .expressionAttributeValues(Map.of(":minusOne", Dynamo.n(-1)))).build());
         }
         return this;
+    }
+
+    @Override
+    public UnitOfWork queueDocumentDeletion(String appealId, Instant due) {
+        return add(WriteConflict.Part.DOCUMENT_DELETION, TransactWriteItem.builder().put(p -> p.tableName(dynamo.table())
+                .item(Keys.documentDeletion(appealId, due))).build());
+    }
+
+    @Override
+    public UnitOfWork removeDocuments(DocumentStore.DueDeletion queued, List<Document> documents) {
+        for (Document d : documents) {
+            add(WriteConflict.Part.DOCUMENT, delete(Keys.document(d.appealId(), d.id())));
+        }
+        add(WriteConflict.Part.DOCUMENT_COUNT, delete(Keys.documentCount(queued.appealId())));
+        return add(WriteConflict.Part.DOCUMENT_DELETION, delete(Keys.documentDeletion(queued.appealId(), queued.due())));
+    }
+
+    private TransactWriteItem delete(Map<String, AttributeValue> key) {
+        return TransactWriteItem.builder().delete(d -> d.tableName(dynamo.table()).key(key)).build();
     }
 
     @Override

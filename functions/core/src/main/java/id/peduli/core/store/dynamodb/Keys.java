@@ -6,6 +6,8 @@ import id.peduli.core.domain.Donation;
 import id.peduli.core.domain.DonationStatus;
 import id.peduli.core.domain.RegionCode;
 import id.peduli.core.domain.Times;
+import id.peduli.core.store.DocumentStore;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -116,6 +118,27 @@ public final class Keys {
 
     public static Map<String, AttributeValue> documentCount(String appealId) {
         return key(appealPk(appealId), DOCUMENT_COUNT);
+    }
+
+    /**
+     * The appeals whose documents are to be deleted, in one partition ordered by when (sort key: the instant, then
+     * the appeal's id): only a decision that ends a case with documents puts one there, and the sweep takes it away.
+     */
+    public static final String DOCUMENT_DELETION = "DELETE#DOCS";
+    /** After every appeal id in a sort key: {@code documentDeletionSk(at, LAST)} bounds the ones due at {@code at}. */
+    public static final String LAST = "~";
+
+    public static String documentDeletionSk(Instant due, String appealId) {
+        return Times.format(due) + "#" + appealId;
+    }
+
+    public static Map<String, AttributeValue> documentDeletion(String appealId, Instant due) {
+        return key(DOCUMENT_DELETION, documentDeletionSk(due, appealId));
+    }
+
+    public static DocumentStore.DueDeletion dueDeletion(String sk) {
+        int hash = sk.indexOf('#');
+        return new DocumentStore.DueDeletion(sk.substring(hash + 1), Times.parse(sk.substring(0, hash)));
     }
 
     public static Map<String, AttributeValue> donation(String orderId) {

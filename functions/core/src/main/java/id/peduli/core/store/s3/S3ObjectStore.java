@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -17,7 +16,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.model.Tag;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
@@ -31,7 +29,6 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
  */
 public final class S3ObjectStore implements ObjectStore {
     /** The tag the bucket's lifecycle rule looks for. */
-    public static final Tag EXPIRE = Tag.builder().key("peduli-retention").value("expire").build();
 
     private final S3Client client;
     private final S3Presigner presigner;
@@ -107,11 +104,6 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public void delete(String key) {
         client.deleteObject(d -> d.bucket(bucket).key(key));
-    }
-
-    @Override
-    public void tagForExpiry(String key) {
-        client.putObjectTagging(t -> t.bucket(bucket).key(key).tagging(g -> g.tagSet(List.of(EXPIRE))));
     }
 
     /** {@code content-type} as clients usually write it: {@code Content-Type}. */

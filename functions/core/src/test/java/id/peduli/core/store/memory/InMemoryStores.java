@@ -30,6 +30,7 @@ import id.peduli.core.store.WriteConflict;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -60,6 +61,7 @@ public final class InMemoryStores {
     private final Map<String, Instant> leases = new HashMap<>();
     private final Map<String, IdempotencyRecord> answers = new HashMap<>();
     private final Map<String, Map<String, Document>> documents = new HashMap<>();
+    private final Set<DocumentStore.DueDeletion> queuedDeletions = new LinkedHashSet<>();
     private final Map<String, Integer> documentCounts = new HashMap<>();
     private String reconcileCursor;
 
@@ -261,6 +263,22 @@ public final class InMemoryStores {
                         () -> documentCounts.merge(before.appealId(), -1, Integer::sum));
             }
             return this;
+        }
+
+        @Override
+        public UnitOfWork queueDocumentDeletion(String appealId, Instant due) {
+            return add(WriteConflict.Part.DOCUMENT_DELETION, () -> true,
+                    () -> queuedDeletions.add(new DocumentStore.DueDeletion(appealId, due)));
+        }
+
+        @Override
+        public UnitOfWork removeDocuments(DocumentStore.DueDeletion queued, List<Document> removed) {
+            return add(WriteConflict.Part.DOCUMENT_DELETION, () -> true, () -> {
+                Map<String, Document> of = documents.getOrDefault(queued.appealId(), new HashMap<>());
+                removed.forEach(d -> of.remove(d.id()));
+                documentCounts.remove(queued.appealId());
+                queuedDeletions.remove(queued);
+            });
         }
 
         @Override
@@ -468,6 +486,14 @@ public final class InMemoryStores {
                 List<Document> all = new ArrayList<>(documents.getOrDefault(appealId, Map.of()).values());
                 all.sort(Document.ANNOUNCED_ORDER);
                 return all;
+            }
+        }
+
+        @Override
+        public List<DueDeletion> dueForDeletion(Instant now, int limit) {
+            synchronized (InMemoryStores.this) {
+                return queuedDeletions.stream().filter(q -> !q.due().isAfter(now))
+                        .sorted(Comparator.comparing(DueDeletion::due)).limit(limit).toList();
             }
         }
     }

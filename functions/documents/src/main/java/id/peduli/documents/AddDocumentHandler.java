@@ -1,13 +1,13 @@
-package id.peduli.verification;
+package id.peduli.documents;
 
 import id.peduli.core.documents.Documents;
+import id.peduli.core.domain.Appeal;
+import id.peduli.core.http.Body;
 import id.peduli.core.http.DocumentViews;
 import id.peduli.core.http.HttpFunction;
 import id.peduli.core.http.HttpRequest;
 import id.peduli.core.http.HttpResponse;
-import id.peduli.core.domain.OfficerScope;
 import id.peduli.core.store.ObjectStore;
-import id.peduli.core.store.OfficerRecord;
 import id.peduli.core.service.AppealQueries;
 import id.peduli.core.store.Stores;
 import id.peduli.core.wiring.Wiring;
@@ -15,26 +15,27 @@ import id.peduli.core.store.s3.S3ObjectStore;
 import java.time.Clock;
 
 /**
- * {@code GET /admin/appeals/{id}/documents}: every document of an appeal in the officer's scope, READY ones with a
- * link to the cleaned copy valid for five minutes.
+ * {@code POST /appeals/{id}/documents}: the reporter (by {@code X-Reporter-Token}) announces a document while the
+ * appeal is SUBMITTED, and gets a presigned PUT for its bytes.
  */
-public final class OfficerDocumentsHandler extends HttpFunction {
+public final class AddDocumentHandler extends HttpFunction {
     private final AppealQueries queries;
     private final Documents documents;
 
-    public OfficerDocumentsHandler() {
+    public AddDocumentHandler() {
         this(Wiring.stores(), S3ObjectStore.fromEnvironment(), Clock.systemUTC());
     }
 
-    public OfficerDocumentsHandler(Stores stores, ObjectStore objects, Clock clock) {
+    public AddDocumentHandler(Stores stores, ObjectStore objects, Clock clock) {
         this.queries = new AppealQueries(stores.appeals());
         this.documents = new Documents(stores, objects, clock);
     }
 
     @Override
     protected HttpResponse handle(HttpRequest request) {
-        // one query: the scope is checked on the appeal read with its documents
-        OfficerRecord record = queries.officerRecord(request.officer(), request.path("id"));
-        return HttpResponse.json(200, DocumentViews.forOfficers(documents.forOfficers(record.documents())));
+        Appeal appeal = queries.reporterAppeal(request.path("id"), request.header("x-reporter-token"));
+        DocumentViews.Announcement a = DocumentViews.Announcement.read(Body.object(request));
+        Documents.Upload upload = documents.announce(appeal, a.kind(), a.type(), a.size(), null);
+        return HttpResponse.json(201, DocumentViews.announced(upload));
     }
 }

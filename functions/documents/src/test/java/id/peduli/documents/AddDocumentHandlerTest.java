@@ -1,4 +1,4 @@
-package id.peduli.appeals;
+package id.peduli.documents;
 
 import static id.peduli.core.testing.Requests.json;
 import static id.peduli.core.testing.Requests.request;
@@ -42,9 +42,6 @@ class AddDocumentHandlerTest {
 
         @Override
         public void delete(String key) {}
-
-        @Override
-        public void tagForExpiry(String key) {}
     };
     private final AddDocumentHandler handler = new AddDocumentHandler(memory.stores(), bucket, Fixtures.CLOCK);
 

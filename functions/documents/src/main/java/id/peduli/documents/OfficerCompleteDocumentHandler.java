@@ -1,4 +1,4 @@
-package id.peduli.verification;
+package id.peduli.documents;
 
 import id.peduli.core.documents.Documents;
 import id.peduli.core.http.DocumentViews;
