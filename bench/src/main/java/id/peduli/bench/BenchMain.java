@@ -18,10 +18,10 @@ import picocli.CommandLine.Option;
                 + "Peduli, against its own in-memory local stack (see BENCHMARKS.md).",
         exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 1)
 public final class BenchMain implements Callable<Integer> {
-    @Option(names = "--quick", description = "fewer warm samples, a 20,000-entry long ledger, 20 paired cold starts per function")
+    @Option(names = "--quick", description = "fewer warm samples, a 20,000-entry long ledger, 40 paired cold starts per function")
     boolean quick;
 
-    @Option(names = "--runs", paramLabel = "N", description = "paired cold starts per function (default: 20 with --quick, 30 without; at least 5)")
+    @Option(names = "--runs", paramLabel = "N", description = "paired cold starts per function (default: 40 with --quick, 60 without; at least 5)")
     Integer runs;
 
     @Option(names = "--cds", description = "also measure cold starts with application class-data sharing")
@@ -59,9 +59,12 @@ public final class BenchMain implements Callable<Integer> {
     /** The options as the bench uses them. */
     record Options(boolean quick, int runs, boolean cds, boolean coldOnly, Path against, Path template, boolean lighthouse) {}
 
-    /** Paired cold starts per function when --runs is not given: enough for two quick runs to agree within 0.05. */
-    static final int QUICK_RUNS = 20;
-    static final int FULL_RUNS = 30;
+    /**
+     * Paired cold starts per function when --runs is not given. A bootstrap of earlier runs put the standard error of a
+     * 20-pair median at up to 0.04 on an idle 2-core machine; 40 pairs are what two quick runs need to agree within 0.05.
+     */
+    static final int QUICK_RUNS = 40;
+    static final int FULL_RUNS = 60;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.core.documents.Documents;
+import id.peduli.core.ScheduledEvent;
 import id.peduli.core.http.Json;
 import id.peduli.core.store.DocumentStore;
 import id.peduli.core.store.ObjectStore;
@@ -18,7 +19,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.function.LongSupplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -64,15 +64,8 @@ public final class DocumentRetentionHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = Json.read(input);
-        Instant now = clock.instant();
-        if (event.path("time").isTextual()) {
-            try {
-                now = Instant.parse(event.path("time").asText());
-            } catch (DateTimeParseException e) {
-                // not a scheduled event's time: the clock stands
-            }
-        }
-        LongSupplier remaining = context == null ? () -> Long.MAX_VALUE : context::getRemainingTimeInMillis;
+        Instant now = ScheduledEvent.time(event, clock);
+        LongSupplier remaining = ScheduledEvent.remainingMillis(context);
         output.write(Json.write(sweep(now, remaining).json()).getBytes(StandardCharsets.UTF_8));
     }
 

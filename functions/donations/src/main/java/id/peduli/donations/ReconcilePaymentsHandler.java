@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.core.domain.DomainException;
 import id.peduli.core.domain.Donation;
 import id.peduli.core.domain.DonationStatus;
+import id.peduli.core.ScheduledEvent;
 import id.peduli.core.http.Json;
 import id.peduli.core.domain.Crediting;
 import id.peduli.core.store.DonationStore;
@@ -22,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -81,15 +81,8 @@ public final class ReconcilePaymentsHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = Json.read(input);
-        Instant now = clock.instant();
-        if (event.path("time").isTextual()) {
-            try {
-                now = Instant.parse(event.path("time").asText());
-            } catch (DateTimeParseException e) {
-                // not a scheduled event's time: the clock stands
-            }
-        }
-        LongSupplier remaining = context == null ? () -> Long.MAX_VALUE : context::getRemainingTimeInMillis;
+        Instant now = ScheduledEvent.time(event, clock);
+        LongSupplier remaining = ScheduledEvent.remainingMillis(context);
         Consumer<String> log = context == null || context.getLogger() == null ? line -> { } : context.getLogger()::log;
         output.write(Json.write(reconcile(now, remaining, log).json()).getBytes(StandardCharsets.UTF_8));
     }

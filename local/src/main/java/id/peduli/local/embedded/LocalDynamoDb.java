@@ -2,6 +2,17 @@ package id.peduli.local.embedded;
 
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
+import com.amazonaws.services.dynamodbv2.model.BatchWriteItemRequest;
+import com.amazonaws.services.dynamodbv2.model.BatchWriteItemResult;
+import com.amazonaws.services.dynamodbv2.model.DeleteItemRequest;
+import com.amazonaws.services.dynamodbv2.model.DeleteItemResult;
+import com.amazonaws.services.dynamodbv2.model.ListTablesRequest;
+import com.amazonaws.services.dynamodbv2.model.PutItemRequest;
+import com.amazonaws.services.dynamodbv2.model.PutItemResult;
+import com.amazonaws.services.dynamodbv2.model.TransactWriteItemsRequest;
+import com.amazonaws.services.dynamodbv2.model.TransactWriteItemsResult;
+import com.amazonaws.services.dynamodbv2.model.UpdateItemRequest;
+import com.amazonaws.services.dynamodbv2.model.UpdateItemResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
@@ -43,9 +54,7 @@ public final class LocalDynamoDb implements AutoCloseable {
         if (dataDir != null) {
             Files.createDirectories(dataDir);
         }
-        // One shared database file for every access key and region, as a single-account deployment has.
-        LocalDynamoDBRequestHandler requests = new LocalDynamoDBRequestHandler(0, dataDir == null,
-                dataDir == null ? null : dataDir.toString(), true, false);
+        LocalDynamoDBRequestHandler requests = new DurableWrites(dataDir);
         LocalDynamoDBServerHandler handler = new LocalDynamoDBServerHandler(requests, NO_BROWSER_ORIGIN);
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
@@ -64,6 +73,51 @@ public final class LocalDynamoDb implements AutoCloseable {
             throw e;
         }
         return new LocalDynamoDb(server, requests);
+    }
+
+    /**
+     * DynamoDB Local answers a write once its SQLite {@code COMMIT} is queued, not once it has run (2.6.1 enqueues the
+     * commit on its one SQLite thread without waiting for it). A process killed in between would lose a write the
+     * client was told had happened: a settled donation found PENDING after a restart. So each write here also waits for
+     * a read queued behind it on that same thread, which runs only after the commit has.
+     */
+    private static final class DurableWrites extends LocalDynamoDBRequestHandler {
+        private static final ListTablesRequest BARRIER = new ListTablesRequest().withLimit(1);
+
+        DurableWrites(Path dataDir) {
+            // one shared database file for every access key and region, as a single-account deployment has
+            super(0, dataDir == null, dataDir == null ? null : dataDir.toString(), true, false);
+        }
+
+        private <T> T committed(String accessKey, String region, T result) {
+            listTables(accessKey, region, BARRIER);
+            return result;
+        }
+
+        @Override
+        public PutItemResult putItem(String accessKey, String region, PutItemRequest request) {
+            return committed(accessKey, region, super.putItem(accessKey, region, request));
+        }
+
+        @Override
+        public UpdateItemResult updateItem(String accessKey, String region, UpdateItemRequest request) {
+            return committed(accessKey, region, super.updateItem(accessKey, region, request));
+        }
+
+        @Override
+        public DeleteItemResult deleteItem(String accessKey, String region, DeleteItemRequest request) {
+            return committed(accessKey, region, super.deleteItem(accessKey, region, request));
+        }
+
+        @Override
+        public BatchWriteItemResult batchWriteItem(String accessKey, String region, BatchWriteItemRequest request) {
+            return committed(accessKey, region, super.batchWriteItem(accessKey, region, request));
+        }
+
+        @Override
+        public TransactWriteItemsResult transactWriteItems(String accessKey, String region, TransactWriteItemsRequest request) {
+            return committed(accessKey, region, super.transactWriteItems(accessKey, region, request));
+        }
     }
 
     public String endpoint() {
