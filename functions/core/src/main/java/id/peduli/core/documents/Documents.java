@@ -175,15 +175,17 @@ public final class Documents {
     }
 
     /**
-     * The appeal's documents deleted once a case ended {@link #RETENTION} ago: the bytes first (the upload and the
-     * cleaned copy; deleting what is already gone is no error), then their records and the appeal's place on the
-     * queue in one write, so a failure part way leaves it queued for the next run.
+     * The appeal's documents deleted once a case ended {@link #RETENTION} ago: the cleaned copies first (an upload is
+     * deleted when it is completed, or by the bucket's rule a day after it was never completed; deleting what is
+     * already gone is no error), then the records and the appeal's place on the queue in one write, so a failure part
+     * way leaves the case queued for the next run.
      */
     public void delete(DocumentStore.DueDeletion queued) {
         List<Document> documents = stores.documents().list(queued.appealId());
         for (Document d : documents) {
-            objects.delete(ObjectKeys.upload(d));
-            objects.delete(ObjectKeys.cleaned(d));
+            if (d.status() == DocumentStatus.READY) {
+                objects.delete(ObjectKeys.cleaned(d));
+            }
         }
         stores.begin().removeDocuments(queued, documents).commit();
     }

@@ -53,7 +53,7 @@ public record Decision(Action action, String reason, RegionCode toRegion, Map<St
                 action == Action.REFER ? toRegion.value() : null);
     }
 
-    /** Whether the appeal's documents are left to expire after this decision (a rejected or closed appeal's). */
+    /** Whether this decision ends the case (a rejection or a closing): its documents are then deleted after the retention. */
     public boolean endsTheCase() {
         return action == Action.REJECT || action == Action.CLOSE;
     }

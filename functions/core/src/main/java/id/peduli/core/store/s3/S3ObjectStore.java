@@ -28,8 +28,6 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
  * grants.
  */
 public final class S3ObjectStore implements ObjectStore {
-    /** The tag the bucket's lifecycle rule looks for. */
-
     private final S3Client client;
     private final S3Presigner presigner;
     private final String bucket;
