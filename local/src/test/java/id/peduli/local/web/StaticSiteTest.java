@@ -81,6 +81,30 @@ class StaticSiteTest {
         }
     }
 
+    /** Browsers ask for /favicon.ico by themselves; a 404 there is an error in every page's console. */
+    @Test
+    void theIcon_isServed_andEveryPageLinksIcons_theSiteHas() throws Exception {
+        HttpResponse<byte[]> ico = get("/favicon.ico");
+        assertThat(ico.statusCode()).isEqualTo(200);
+        assertThat(ico.headers().firstValue("content-type")).hasValue("image/x-icon");
+        assertThat(ico.body()).startsWith(0, 0, 1, 0); // an ICO header: reserved 0, type 1 (icon)
+
+        Pattern icon = Pattern.compile("<link rel=\"icon\" href=\"([^\"]+)\"[^>]*>");
+        try (Stream<Path> files = Files.list(WEB)) {
+            for (Path html : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                Matcher m = icon.matcher(Files.readString(html));
+                int linked = 0;
+                while (m.find()) {
+                    HttpResponse<byte[]> r = get(m.group(1));
+                    assertThat(r.statusCode()).as("%s links %s", html.getFileName(), m.group(1)).isEqualTo(200);
+                    assertThat(r.headers().firstValue("content-type")).as(m.group(1)).hasValueSatisfying(t -> assertThat(t).startsWith("image/"));
+                    linked++;
+                }
+                assertThat(linked).as("icons linked by %s", html.getFileName()).isPositive();
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/css/..%2f..%2ftemplate.yaml", "/%2e%2e/template.yaml", "/js/%2e%2e/%2e%2e/pom.xml",
             "/css/..%5c..%5cpom.xml", "/a.html", "/index.html/", "/.git", "/js/.hidden", "/i18n//id.json",
