@@ -103,6 +103,10 @@ class PublicPagesTest {
         assertThat(html).contains("<h1 id=\"heading\">Bantu " + patient + "</h1>", "Perdarahan otak, Hb rendah", "RSUD Kudungga",
                 "Rp 170.000 terkumpul dari Rp 25.000.000", "2 donasi");
         assertThat(html).doesNotContain("Soekarno", "Siska", "+6281234567890", "2020-09-24", "640801240920", "tetangga");
+        // the first screen is whole without scripts: the donate form shown, the ledger's totals and entries in place
+        assertThat(html).contains("<form id=\"donate\" class=\"card\" novalidate>", "<dd class=\"money\">Rp 170.000</dd>",
+                "<li id=\"e1\">", "Donasi dari Budi", "+Rp 50.000", "“Semoga lekas sembuh”",
+                "<li id=\"e3\" class=\"out\">", "Disalurkan ke RSUD Kudungga", "−Rp 100.000", "ref. TRF-0001");
 
         HttpResponse<String> missing = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(WebFixtures.baseUrl() + "/a/doesNotExist0000000000")).build(),
