@@ -144,6 +144,39 @@ class PublicPagesTest {
         browser.weight().assertWithinBudget("/a/{id}");
     }
 
+    /**
+     * Lighthouse's CLS: nothing on the screen moves while the pages load, at the top and at a ledger entry (where a
+     * receipt's link lands). Shifts come from what the scripts add or show: the language switch, the donate form, the
+     * ledger's entries and verdict, the home page's list.
+     */
+    @Test
+    void publicPages_doNotMove_whileTheirScriptsFillThemIn() {
+        String patient = name("Sari Penajam");
+        String id = appealWithLedger("64.09", patient);
+        for (boolean slow : new boolean[] {true, false}) {
+            if (slow) {
+                browser.slowPhone();
+            }
+            try {
+                browser.open("/a/" + id);
+                browser.awaitVisible("#chain-ok");
+                browser.assertNothingMoved();
+                // what the page shows is what the browser verified
+                assertThat(browser.find("#ledger").getText()).contains("Donasi dari Budi", "+Rp 50.000", "Disalurkan ke RSUD Kudungga");
+
+                browser.open("/a/" + id + "#e3");
+                browser.awaitVisible("#chain-ok");
+                browser.assertNothingMoved();
+
+                browser.open("/");
+                browser.awaitVisible("#appeals a[href='/a/" + id + "']");
+                browser.assertNothingMoved();
+            } finally {
+                browser.normalPhone();
+            }
+        }
+    }
+
     @Test
     void appealPage_verifiesAV11Chain_andSaysRantaiRusak_whenAnEntryIsEditedInStorage() {
         String id = appealWithLedger("64.71", name("Dewi Balikpapan"));
