@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * name, the region and the progress: never a NIK, birth date, address, reporter, phone or diagnosis.
  *
  * <p>Everything the first screen shows is in the served HTML, so that nothing moves when the scripts run: the donate
- * form (or the notice that the appeal takes no more donations), the ledger's totals and its first page of entries.
+ * form (or the notice that the appeal takes no more donations), the ledger's totals and its first entries.
  * The scripts then recompute the chain from the API and keep each entry whose hash the API confirms.
  */
 public final class AppealPage {

@@ -24,8 +24,12 @@ import java.util.function.Supplier;
  */
 public final class AppealPageHandler extends HttpFunction {
     static final String HTML = "text/html; charset=utf-8";
-    /** Entries in the served page: the size of the first page the scripts then read to recompute the chain. */
-    static final int LEDGER_ENTRIES = 100;
+    /**
+     * Entries in the served page. The page goes out uncompressed (API Gateway does not compress, and CloudFront does
+     * not for an uncached path), so a long ledger is not served whole: the scripts append the later entries at the end
+     * of the list, where nothing above them moves, and the page stays within its 100 KiB with the ledger's own pages.
+     */
+    static final int LEDGER_ENTRIES = 20;
     private final AppealQueries queries;
     private final LedgerStore ledger;
     private final Supplier<AppealPage> page;

@@ -177,6 +177,28 @@ class PublicPagesTest {
         }
     }
 
+    /** A ledger longer than the page serves: the first entries come with the page, the script appends the rest. */
+    @Test
+    void appealPage_servesTheFirstEntries_andTheScriptAppendsTheRest_inOrder() throws Exception {
+        String id = appealWithLedger("64.11", name("Lestari Paser"));
+        for (int i = 0; i < 20; i++) {
+            JsonNode pledge = WebFixtures.pledge(id, 10_000 + i);
+            assertThat(WebFixtures.settle(pledge.get("orderId").asText(), 10_000 + i)).isEqualTo(200);
+        }
+        String html = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(WebFixtures.baseUrl() + "/a/" + id)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(html).contains("<li id=\"e1\">", "<li id=\"e20\">").doesNotContain("<li id=\"e21\"");
+
+        browser.open("/a/" + id);
+        assertThat(browser.awaitVisible("#chain-ok").getText()).contains("Rantai terverifikasi");
+        assertThat(browser.find("#chain").getText()).contains("23 entri dihitung ulang");
+        @SuppressWarnings("unchecked")
+        List<String> ids = (List<String>) browser.js("return [...document.querySelectorAll('#ledger > li')].map(li => li.id)");
+        assertThat(ids).hasSize(23).startsWith("e1", "e2", "e3").endsWith("e21", "e22", "e23");
+        assertThat(browser.find("#e23").getText()).contains("+Rp 10.019");
+        browser.assertNothingMoved();
+    }
+
     @Test
     void appealPage_verifiesAV11Chain_andSaysRantaiRusak_whenAnEntryIsEditedInStorage() {
         String id = appealWithLedger("64.71", name("Dewi Balikpapan"));
