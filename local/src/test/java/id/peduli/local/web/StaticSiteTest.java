@@ -105,6 +105,19 @@ class StaticSiteTest {
         }
     }
 
+    /** Without JavaScript, the home page and the appeal page hide what only works with it (beside their notes). */
+    @Test
+    void pagesWithoutJavaScript_hideWhatNeedsIt_throughANoscriptStylesheet() throws Exception {
+        for (String page : List.of("index.html", "a.html")) {
+            assertThat(Files.readString(WEB.resolve(page))).as(page)
+                    .contains("<noscript><link rel=\"stylesheet\" href=\"/css/noscript.css\"></noscript>");
+        }
+        HttpResponse<byte[]> css = get("/css/noscript.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("content-type")).hasValue("text/css; charset=utf-8");
+        assertThat(new String(css.body(), StandardCharsets.UTF_8)).contains("#donate", "#chain", "#filter", "display: none");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/css/..%2f..%2ftemplate.yaml", "/%2e%2e/template.yaml", "/js/%2e%2e/%2e%2e/pom.xml",
             "/css/..%5c..%5cpom.xml", "/a.html", "/index.html/", "/.git", "/js/.hidden", "/i18n//id.json",
