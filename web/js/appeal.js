@@ -1,5 +1,6 @@
-// The appeal page (/a/{id}): rendered on the server with its Open Graph tags and first view; here the ledger is
-// loaded and recomputed, and the donate form wired.
+// The appeal page (/a/{id}): rendered on the server with its Open Graph tags and first view, the donate form, the
+// ledger's totals and its first entries included; here the ledger is read from the API and recomputed, every entry
+// shown is checked against the one verified, and the donate form wired.
 import { api } from './api.js';
 import { $, h, explain } from './dom.js';
 import { lang, loadMessages, t } from './i18n.js';
@@ -51,6 +52,20 @@ function totals(x) {
     ...row('ledger.disbursedTotal', x.disbursed), ...row('ledger.balance', x.balance));
 }
 
+const shown = new Set();
+
+/**
+ * Shows entry e of the API's ledger: the entry served with the page stays where it is when it reads exactly as this
+ * one (so the list does not move), and is replaced when it does not; entries the page did not have are appended.
+ */
+function show(list, e) {
+  const fresh = entry(e);
+  const served = document.getElementById(fresh.id);
+  if (!served) list.append(fresh);
+  else if (served.textContent !== fresh.textContent || served.className !== fresh.className) served.replaceWith(fresh);
+  shown.add(fresh.id);
+}
+
 async function ledger() {
   const chain = new ChainCheck();
   const list = $('#ledger');
@@ -65,10 +80,13 @@ async function ledger() {
       return;
     }
     last = r.body;
-    list.append(...last.items.map(entry));
+    last.items.forEach((e) => show(list, e));
     await chain.add(last.items);
     cursor = last.nextCursor;
   } while (cursor && !chain.broken);
+  if (!cursor) { // read to the end: nothing the API does not have stays on the page
+    [...list.children].filter((li) => !shown.has(li.id)).forEach((li) => li.remove());
+  }
   totals(last.totals);
   chain.finish(last.totals);
   if (chain.broken) {

@@ -21,7 +21,6 @@ export async function loadMessages() {
   if (lang !== 'id') applyI18n(document);
   const button = document.getElementById('lang');
   if (button) {
-    button.hidden = false;
     button.lang = lang === 'id' ? 'en' : 'id';
     button.textContent = t('lang.switch');
     button.addEventListener('click', () => {
@@ -30,6 +29,7 @@ export async function loadMessages() {
       } catch { /* private mode: the switch lasts for this page only */ }
       location.reload();
     });
+    button.classList.add('ready'); // shown only now that it works; its place was kept from the first render
   }
 }
 

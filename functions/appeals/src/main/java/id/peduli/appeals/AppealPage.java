@@ -19,8 +19,12 @@ import java.util.regex.Pattern;
  * The appeal page ({@code /a/{id}}) rendered on the server, so that the first view needs no JavaScript and a link
  * shared on WhatsApp shows a preview: the web client's {@code a.html} with its {@code {{slot}}}s filled from the
  * public view of the appeal and the Indonesian messages ({@code i18n/id.json}), every value escaped for where it
- * lands. It is only ever given the public view, and the Open Graph tags carry only the patient's name, the region
- * and the progress: never a NIK, birth date, address, reporter, phone or diagnosis.
+ * lands. It is only ever given the public view and the public ledger, and the Open Graph tags carry only the patient's
+ * name, the region and the progress: never a NIK, birth date, address, reporter, phone or diagnosis.
+ *
+ * <p>Everything the first screen shows is in the served HTML, so that nothing moves when the scripts run: the donate
+ * form (or the notice that the appeal takes no more donations), the ledger's totals and its first entries.
+ * The scripts then recompute the chain from the API and keep each entry whose hash the API confirms.
  */
 public final class AppealPage {
     /** Where the build puts the web client's files this page needs (see this module's pom). */
@@ -30,6 +34,9 @@ public final class AppealPage {
     private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("id-ID")).withZone(JAKARTA);
+    /** As the scripts write a ledger entry's time (Intl id-ID, dateStyle medium, timeStyle short): "2 Des 2026, 20.34". */
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH.mm", Locale.forLanguageTag("id-ID")).withZone(JAKARTA);
 
     private final String template;
     private final JsonNode messages;
@@ -70,8 +77,11 @@ public final class AppealPage {
         return notFound;
     }
 
-    /** The page for one appeal, from its public view (the JSON of {@code GET /appeals/{id}}). */
-    public String render(JsonNode view) {
+    /**
+     * The page for one appeal, from its public view (the JSON of {@code GET /appeals/{id}}) and the first page of its
+     * public ledger (the JSON of {@code GET /appeals/{id}/ledger}: {@code totals} and {@code items}).
+     */
+    public String render(JsonNode view, JsonNode ledger) {
         String patientName = view.path("patientName").asText();
         String regionName = view.path("regionName").asText();
         long raised = view.path("raisedAmount").asLong();
@@ -97,6 +107,12 @@ public final class AppealPage {
         text.put("story", view.path("story").asText());
         String verifiedAt = view.path("verifiedAt").asText(null);
         text.put("verifiedAt", verifiedAt == null ? "" : DATE.format(Instant.parse(verifiedAt)));
+        boolean open = view.path("status").asText().equals("VERIFIED");
+        // attributes: the form where donations are taken, the notice where they are not
+        text.put("donateHidden", open ? "" : " hidden");
+        text.put("closedHidden", open ? " hidden" : "");
+        text.put("closedText", open ? "" : message("donate.closed." + view.path("status").asText(), Map.of()));
+        Map<String, String> markup = Map.of("ledgerTotals", totals(ledger.path("totals")), "ledgerItems", entries(ledger.path("items")));
 
         Matcher m = SLOT.matcher(template);
         StringBuilder out = new StringBuilder(template.length() + 4096);
@@ -105,6 +121,8 @@ public final class AppealPage {
             String value;
             if (slot.equals("appealJson")) {
                 value = scriptJson(view);
+            } else if (markup.containsKey(slot)) {
+                value = markup.get(slot); // built here, every value in it escaped
             } else if (text.containsKey(slot)) {
                 value = html(text.get(slot));
             } else {
@@ -113,6 +131,44 @@ public final class AppealPage {
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The totals as the scripts write them into {@code #totals}: term and amount, four times. */
+    private String totals(JsonNode totals) {
+        StringBuilder out = new StringBuilder(512);
+        String[][] rows = {{"ledger.donated", "donated"}, {"ledger.refundedTotal", "refunded"},
+                {"ledger.disbursedTotal", "disbursed"}, {"ledger.balance", "balance"}};
+        for (String[] row : rows) {
+            out.append("<dt>").append(html(message(row[0], Map.of()))).append("</dt><dd class=\"money\">")
+                    .append(html(rupiah(totals.path(row[1]).asLong()))).append("</dd>");
+        }
+        return out.toString();
+    }
+
+    /** The ledger's entries as the scripts write them into {@code #ledger} (appeal.js, entry()). */
+    private String entries(JsonNode items) {
+        StringBuilder out = new StringBuilder(items.size() * 512);
+        for (JsonNode e : items) {
+            String type = e.path("type").asText();
+            boolean disbursed = type.equals("DISBURSEMENT");
+            boolean outgoing = disbursed || type.equals("REFUND");
+            String what = disbursed ? message("ledger.disbursed", Map.of("recipient", e.path("recipient").asText()))
+                    : message(type.equals("REFUND") ? "ledger.refunded" : "ledger.donation", Map.of("name", e.path("donorName").asText()));
+            long seq = e.path("seq").asLong();
+            out.append("<li id=\"e").append(seq).append('"').append(outgoing ? " class=\"out\"" : "").append('>')
+                    .append("<div class=\"row\"><strong>#").append(seq).append("</strong><span>").append(html(what))
+                    .append("</span><span class=\"amount\">").append(outgoing ? '\u2212' : '+')
+                    .append(html(rupiah(e.path("amount").asLong()))).append("</span></div>");
+            if (!e.path("message").asText("").isEmpty()) {
+                out.append("<p>\u201c").append(html(e.path("message").asText())).append("\u201d</p>");
+            }
+            out.append("<p class=\"muted\">").append(html(DATE_TIME.format(Instant.parse(e.path("at").asText()))));
+            if (disbursed) {
+                out.append(" \u00b7 ").append(html(message("ledger.reference", Map.of("reference", e.path("reference").asText()))));
+            }
+            out.append("</p><p class=\"hash\">hash ").append(html(e.path("hash").asText())).append("</p></li>\n");
+        }
         return out.toString();
     }
 

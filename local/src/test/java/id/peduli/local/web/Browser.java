@@ -212,6 +212,58 @@ final class Browser implements AutoCloseable, AfterAllCallback {
         }
     }
 
+    /**
+     * The layout shifts of the page since it began to load, as chromium's Layout Instability API reports them (what
+     * Lighthouse's CLS adds up), each with the elements that moved; shifts right after input are left out.
+     */
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> layoutShifts() {
+        return (List<Map<String, Object>>) jsAsync("""
+                const done = arguments[arguments.length - 1];
+                const seen = [];
+                const o = new PerformanceObserver((list) => seen.push(...list.getEntries()));
+                o.observe({type: 'layout-shift', buffered: true});
+                setTimeout(() => {
+                  seen.push(...o.takeRecords());
+                  o.disconnect();
+                  const name = (n) => !n ? '?' : n.nodeType !== 1 ? n.nodeName
+                      : n.tagName.toLowerCase() + (n.id ? '#' + n.id : '') + (n.className ? '.' + String(n.className).split(' ').join('.') : '');
+                  done(seen.filter(e => !e.hadRecentInput).map(e => ({value: e.value, at: Math.round(e.startTime),
+                      moved: e.sources.map(s => name(s.node) + ' y ' + Math.round(s.previousRect.y) + '->' + Math.round(s.currentRect.y)).join(', ')})));
+                }, 300);
+                """);
+    }
+
+    /**
+     * Until {@link #normalPhone()}: the phone Lighthouse emulates (412×823 at 1.75 dppx), its CPU four times slower and
+     * 150 ms on every request, so that what the scripts fetch arrives after the first paint, as on a real phone (on
+     * loopback at full speed it often comes before, and a shift would go unseen).
+     */
+    void slowPhone() {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 412, "height", 823,
+                "deviceScaleFactor", 1.75, "mobile", true));
+        driver.executeCdpCommand("Emulation.setCPUThrottlingRate", Map.of("rate", 4));
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 150,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    /** Back to this class's phone: 360×740, full speed. */
+    void normalPhone() {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", WIDTH, "height", HEIGHT,
+                "deviceScaleFactor", 1.0, "mobile", true));
+        driver.executeCdpCommand("Emulation.setCPUThrottlingRate", Map.of("rate", 1));
+        driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    /** Nothing on the screen moved while the page loaded and its scripts filled it in. */
+    void assertNothingMoved() {
+        List<Map<String, Object>> shifts = layoutShifts();
+        double total = shifts.stream().mapToDouble(s -> ((Number) s.get("value")).doubleValue()).sum();
+        assertThat(total).as("layout shift on %s: %s", driver.getCurrentUrl(), shifts).isLessThan(0.001);
+    }
+
     /** Every check a page must pass at phone size: screenshot, accessibility, no sideways scrolling. */
     void check(String screenshot) {
         screenshot(screenshot);

@@ -91,6 +91,10 @@ class PublicPagesTest {
         assertThat(html).contains("<h1 id=\"heading\">Bantu " + patient + "</h1>", "Perdarahan otak, Hb rendah", "RSUD Kudungga",
                 "Rp 170.000 terkumpul dari Rp 25.000.000", "2 donasi");
         assertThat(html).doesNotContain("Soekarno", "Siska", "+6281234567890", "2020-09-24", "640801240920", "tetangga");
+        // the first screen is whole without scripts: the donate form shown, the ledger's totals and entries in place
+        assertThat(html).contains("<form id=\"donate\" class=\"card\" novalidate>", "<dd class=\"money\">Rp 170.000</dd>",
+                "<li id=\"e1\">", "Donasi dari Budi", "+Rp 50.000", "“Semoga lekas sembuh”",
+                "<li id=\"e3\" class=\"out\">", "Disalurkan ke RSUD Kudungga", "−Rp 100.000", "ref. TRF-0001");
 
         HttpResponse<String> missing = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(LocalApi.baseUrl() + "/a/doesNotExist0000000000")).build(),
@@ -126,6 +130,61 @@ class PublicPagesTest {
 
         assertThat(browser.awaitVisible("#chain-ok").getText()).contains("Rantai terverifikasi");
         browser.weight().assertWithinBudget("/a/{id}");
+    }
+
+    /**
+     * Lighthouse's CLS: nothing on the screen moves while the pages load, at the top and at a ledger entry (where a
+     * receipt's link lands). Shifts come from what the scripts add or show: the language switch, the donate form, the
+     * ledger's entries and verdict, the home page's list.
+     */
+    @Test
+    void publicPages_doNotMove_whileTheirScriptsFillThemIn() {
+        String patient = name("Sari Penajam");
+        String id = appealWithLedger("64.09", patient);
+        for (boolean slow : new boolean[] {true, false}) {
+            if (slow) {
+                browser.slowPhone();
+            }
+            try {
+                browser.open("/a/" + id);
+                browser.awaitVisible("#chain-ok");
+                browser.assertNothingMoved();
+                // what the page shows is what the browser verified
+                assertThat(browser.find("#ledger").getText()).contains("Donasi dari Budi", "+Rp 50.000", "Disalurkan ke RSUD Kudungga");
+
+                browser.open("/a/" + id + "#e3");
+                browser.awaitVisible("#chain-ok");
+                browser.assertNothingMoved();
+
+                browser.open("/");
+                browser.awaitVisible("#appeals a[href='/a/" + id + "']");
+                browser.assertNothingMoved();
+            } finally {
+                browser.normalPhone();
+            }
+        }
+    }
+
+    /** A ledger longer than the page serves: the first entries come with the page, the script appends the rest. */
+    @Test
+    void appealPage_servesTheFirstEntries_andTheScriptAppendsTheRest_inOrder() throws Exception {
+        String id = appealWithLedger("64.11", name("Lestari Paser"));
+        for (int i = 0; i < 20; i++) {
+            JsonNode pledge = LocalApi.pledge(id, 10_000 + i);
+            assertThat(LocalApi.settle(pledge.get("orderId").asText(), 10_000 + i)).isEqualTo(200);
+        }
+        String html = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(LocalApi.baseUrl() + "/a/" + id)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(html).contains("<li id=\"e1\">", "<li id=\"e20\">").doesNotContain("<li id=\"e21\"");
+
+        browser.open("/a/" + id);
+        assertThat(browser.awaitVisible("#chain-ok").getText()).contains("Rantai terverifikasi");
+        assertThat(browser.find("#chain").getText()).contains("23 entri dihitung ulang");
+        @SuppressWarnings("unchecked")
+        List<String> ids = (List<String>) browser.js("return [...document.querySelectorAll('#ledger > li')].map(li => li.id)");
+        assertThat(ids).hasSize(23).startsWith("e1", "e2", "e3").endsWith("e21", "e22", "e23");
+        assertThat(browser.find("#e23").getText()).contains("+Rp 10.019");
+        browser.assertNothingMoved();
     }
 
     @Test

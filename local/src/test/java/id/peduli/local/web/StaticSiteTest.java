@@ -81,6 +81,43 @@ class StaticSiteTest {
         }
     }
 
+    /** Browsers ask for /favicon.ico by themselves; a 404 there is an error in every page's console. */
+    @Test
+    void theIcon_isServed_andEveryPageLinksIcons_theSiteHas() throws Exception {
+        HttpResponse<byte[]> ico = get("/favicon.ico");
+        assertThat(ico.statusCode()).isEqualTo(200);
+        assertThat(ico.headers().firstValue("content-type")).hasValue("image/x-icon");
+        assertThat(ico.body()).startsWith(0, 0, 1, 0); // an ICO header: reserved 0, type 1 (icon)
+
+        Pattern icon = Pattern.compile("<link rel=\"icon\" href=\"([^\"]+)\"[^>]*>");
+        try (Stream<Path> files = Files.list(WEB)) {
+            for (Path html : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                Matcher m = icon.matcher(Files.readString(html));
+                int linked = 0;
+                while (m.find()) {
+                    HttpResponse<byte[]> r = get(m.group(1));
+                    assertThat(r.statusCode()).as("%s links %s", html.getFileName(), m.group(1)).isEqualTo(200);
+                    assertThat(r.headers().firstValue("content-type")).as(m.group(1)).hasValueSatisfying(t -> assertThat(t).startsWith("image/"));
+                    linked++;
+                }
+                assertThat(linked).as("icons linked by %s", html.getFileName()).isPositive();
+            }
+        }
+    }
+
+    /** Without JavaScript, the home page and the appeal page hide what only works with it (beside their notes). */
+    @Test
+    void pagesWithoutJavaScript_hideWhatNeedsIt_throughANoscriptStylesheet() throws Exception {
+        for (String page : List.of("index.html", "a.html")) {
+            assertThat(Files.readString(WEB.resolve(page))).as(page)
+                    .contains("<noscript><link rel=\"stylesheet\" href=\"/css/noscript.css\"></noscript>");
+        }
+        HttpResponse<byte[]> css = get("/css/noscript.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("content-type")).hasValue("text/css; charset=utf-8");
+        assertThat(new String(css.body(), StandardCharsets.UTF_8)).contains("#donate", "#chain", "#filter", "display: none");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/css/..%2f..%2ftemplate.yaml", "/%2e%2e/template.yaml", "/js/%2e%2e/%2e%2e/pom.xml",
             "/css/..%5c..%5cpom.xml", "/a.html", "/index.html/", "/.git", "/js/.hidden", "/i18n//id.json",
@@ -133,6 +170,29 @@ class StaticSiteTest {
         return v;
     }
 
+    /** The first page of a public ledger (GET /appeals/{id}/ledger): a donation, a refund, a disbursement. */
+    private static ObjectNode ledger() {
+        ObjectNode page = Json.object();
+        ObjectNode totals = page.putObject("totals");
+        totals.put("donated", 26_000_000);
+        totals.put("refunded", 50_000);
+        totals.put("disbursed", 1_000_000);
+        totals.put("balance", 24_950_000);
+        totals.put("donationCount", 3);
+        var items = page.putArray("items");
+        ObjectNode donation = items.addObject();
+        donation.put("seq", 1).put("type", "DONATION").put("amount", 26_000_000).put("donorName", "Budi <i>B</i>")
+                .put("message", "Semoga </li><li>lekas sembuh").put("reference", "peduli-ord1").put("at", "2026-11-22T18:20:00.000Z")
+                .put("prevHash", "0".repeat(64)).put("hash", "a".repeat(64));
+        ObjectNode refund = items.addObject();
+        refund.put("seq", 2).put("type", "REFUND").put("amount", 50_000).put("donorName", "Anonim")
+                .put("reference", "peduli-ord2").put("at", "2026-11-23T02:05:00.000Z").put("prevHash", "a".repeat(64)).put("hash", "b".repeat(64));
+        ObjectNode disbursement = items.addObject();
+        disbursement.put("seq", 3).put("type", "DISBURSEMENT").put("amount", 1_000_000).put("recipient", "RSUD Kudungga")
+                .put("reference", "TRF-0001").put("at", "2026-12-02T13:34:29.742Z").put("prevHash", "b".repeat(64)).put("hash", "c".repeat(64));
+        return page;
+    }
+
     private static AppealPage page() throws IOException {
         return new AppealPage(Files.readString(WEB.resolve("a.html")), Json.mapper().readTree(WEB.resolve("i18n/id.json").toFile()),
                 Files.readString(WEB.resolve("404.html")));
@@ -140,7 +200,7 @@ class StaticSiteTest {
 
     @Test
     void appealPage_escapesEveryValue_forWhereItLands() throws Exception {
-        String html = page().render(view());
+        String html = page().render(view(), ledger());
 
         assertThat(html).doesNotContain("<script>alert", "<b>Taman", "{{");
         assertThat(html).contains("<meta property=\"og:title\" content=\"Bantu Putra &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot; &amp; Co\">");
@@ -154,9 +214,34 @@ class StaticSiteTest {
         assertThat(html).contains("value=\"100\"", "Rp 26.000.000 terkumpul dari Rp 25.000.000", "3 donasi", "23 November 2026");
     }
 
+    /** What the first screen shows is served, so nothing moves when the scripts run: the form and the ledger. */
+    @Test
+    void appealPage_servesTheDonateForm_theLedgersTotals_andItsEntries_escaped() throws Exception {
+        String html = page().render(view(), ledger());
+
+        assertThat(html).contains("<form id=\"donate\" class=\"card\" novalidate>", "<p id=\"donate-closed\" class=\"notice\" hidden></p>");
+        assertThat(html).contains("<dl class=\"facts\" id=\"totals\"><dt>Donasi masuk</dt><dd class=\"money\">Rp 26.000.000</dd>"
+                + "<dt>Dikembalikan</dt><dd class=\"money\">Rp 50.000</dd><dt>Disalurkan</dt><dd class=\"money\">Rp 1.000.000</dd>"
+                + "<dt>Saldo</dt><dd class=\"money\">Rp 24.950.000</dd></dl>");
+        // as appeal.js's entry() writes them, times in Jakarta (Intl id-ID, medium date, short time)
+        assertThat(html).contains("<li id=\"e1\"><div class=\"row\"><strong>#1</strong><span>Donasi dari Budi &lt;i&gt;B&lt;/i&gt;</span>"
+                + "<span class=\"amount\">+Rp 26.000.000</span></div><p>\u201cSemoga &lt;/li&gt;&lt;li&gt;lekas sembuh\u201d</p>"
+                + "<p class=\"muted\">23 Nov 2026, 01.20</p><p class=\"hash\">hash " + "a".repeat(64) + "</p></li>");
+        assertThat(html).contains("<li id=\"e2\" class=\"out\"><div class=\"row\"><strong>#2</strong><span>Dikembalikan kepada Anonim</span>"
+                + "<span class=\"amount\">\u2212Rp 50.000</span></div><p class=\"muted\">23 Nov 2026, 09.05</p>");
+        assertThat(html).contains("<li id=\"e3\" class=\"out\"><div class=\"row\"><strong>#3</strong><span>Disalurkan ke RSUD Kudungga</span>"
+                + "<span class=\"amount\">\u2212Rp 1.000.000</span></div><p class=\"muted\">2 Des 2026, 20.34 \u00b7 ref. TRF-0001</p>");
+        assertThat(html).doesNotContain("<i>B</i>", "</li><li>lekas");
+
+        ObjectNode funded = view().put("status", "FUNDED");
+        String closed = page().render(funded, ledger());
+        assertThat(closed).contains("<form id=\"donate\" class=\"card\" novalidate hidden>",
+                "<p id=\"donate-closed\" class=\"notice\">Target galang dana ini sudah tercapai.");
+    }
+
     @Test
     void appealPage_openGraph_carriesTitleRegionAndProgress_only() throws Exception {
-        String html = page().render(view());
+        String html = page().render(view(), ledger());
         Matcher og = Pattern.compile("<meta (?:property=\"og:[a-z_]+\"|name=\"description\") content=\"([^\"]*)\">").matcher(html);
         StringBuilder all = new StringBuilder();
         while (og.find()) {
@@ -168,7 +253,7 @@ class StaticSiteTest {
     @Test
     void appealPage_packagedWithTheFunction_isTheWebClientsOwn() throws Exception {
         AppealPage packaged = AppealPage.fromClasspath();
-        assertThat(packaged.render(view())).isEqualTo(page().render(view()));
+        assertThat(packaged.render(view(), ledger())).isEqualTo(page().render(view(), ledger()));
         assertThat(packaged.notFound()).isEqualTo(Files.readString(WEB.resolve("404.html")));
     }
 
