@@ -66,9 +66,19 @@ function show(list, e) {
   shown.add(fresh.id);
 }
 
+/** Entries drawn at first, as many as the page serves, and added per press of "more": a phone draws a long ledger
+ * in steps, while the whole of it is read and recomputed. */
+const FIRST = 20;
+const STEP = 50;
+
 async function ledger() {
   const chain = new ChainCheck();
   const list = $('#ledger');
+  const read = []; // every entry read so far, in order
+  let drawn = 0;
+  const draw = (upTo) => {
+    for (; drawn < Math.min(upTo, read.length); drawn++) show(list, read[drawn]);
+  };
   let cursor = null;
   let last = null;
   do {
@@ -80,7 +90,8 @@ async function ledger() {
       return;
     }
     last = r.body;
-    last.items.forEach((e) => show(list, e));
+    read.push(...last.items);
+    draw(FIRST);
     await chain.add(last.items);
     cursor = last.nextCursor;
   } while (cursor && !chain.broken);
@@ -89,6 +100,16 @@ async function ledger() {
   }
   totals(last.totals);
   chain.finish(last.totals);
+  const linked = /^#e\d+$/.test(location.hash) ? Number(location.hash.slice(2)) : 0; // a receipt's witness
+  draw(Math.max(linked, chain.broken?.seq ?? 0));
+  const more = h('button', { type: 'button', class: 'secondary', id: 'ledger-more' });
+  const label = () => {
+    more.hidden = drawn >= read.length;
+    more.textContent = t('ledger.more', { count: Math.min(STEP, read.length - drawn) });
+  };
+  more.addEventListener('click', () => { draw(drawn + STEP); label(); });
+  label();
+  list.after(more);
   if (chain.broken) {
     $('#chain').replaceChildren(h('div', { class: 'alert', role: 'alert' },
       h('strong', {}, t('ledger.broken')), ' ',
@@ -101,7 +122,7 @@ async function ledger() {
     $('#chain').replaceChildren(h('span', { class: 'badge ok', id: 'chain-ok' }, `✓ ${t('ledger.verified')}`), ' ',
       h('span', { class: 'muted' }, chain.seq ? t('ledger.verifiedCount', { count: chain.seq }) : t('ledger.empty')));
   }
-  if (/^#e\d+$/.test(location.hash)) $(location.hash)?.scrollIntoView();
+  if (linked) $(location.hash)?.scrollIntoView();
 }
 
 // Back from the payment page or the receipt, a page restored from the back/forward cache would show the totals and

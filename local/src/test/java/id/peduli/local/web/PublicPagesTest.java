@@ -165,9 +165,9 @@ class PublicPagesTest {
         }
     }
 
-    /** A ledger longer than the page serves: the first entries come with the page, the script appends the rest. */
+    /** A ledger longer than the page serves: the first entries come with the page; all are verified, the rest drawn on request or to a linked entry. */
     @Test
-    void appealPage_servesTheFirstEntries_andTheScriptAppendsTheRest_inOrder() throws Exception {
+    void appealPage_servesTheFirstEntries_verifiesAll_andDrawsTheRestOnRequest_inOrder() throws Exception {
         String id = appealWithLedger("64.11", name("Lestari Paser"));
         for (int i = 0; i < 20; i++) {
             JsonNode pledge = LocalApi.pledge(id, 10_000 + i);
@@ -182,9 +182,21 @@ class PublicPagesTest {
         assertThat(browser.find("#chain").getText()).contains("23 entri dihitung ulang");
         @SuppressWarnings("unchecked")
         List<String> ids = (List<String>) browser.js("return [...document.querySelectorAll('#ledger > li')].map(li => li.id)");
-        assertThat(ids).hasSize(23).startsWith("e1", "e2", "e3").endsWith("e21", "e22", "e23");
-        assertThat(browser.find("#e23").getText()).contains("+Rp 10.019");
+        assertThat(ids).hasSize(20).startsWith("e1", "e2", "e3").endsWith("e20"); // all 23 verified, 20 drawn
         browser.assertNothingMoved();
+
+        WebElement more = browser.find("#ledger-more");
+        assertThat(more.getText()).isEqualTo("Tampilkan 3 entri berikutnya");
+        more.click();
+        @SuppressWarnings("unchecked")
+        List<String> all = (List<String>) browser.js("return [...document.querySelectorAll('#ledger > li')].map(li => li.id)");
+        assertThat(all).hasSize(23).startsWith("e1", "e2", "e3").endsWith("e21", "e22", "e23");
+        assertThat(browser.find("#e23").getText()).contains("+Rp 10.019");
+        assertThat(more.isDisplayed()).isFalse();
+
+        // a receipt's witness link draws the list down to its entry
+        browser.open("/a/" + id + "#e22");
+        assertThat(browser.awaitVisible("#e22").getText()).contains("#22");
     }
 
     @Test
