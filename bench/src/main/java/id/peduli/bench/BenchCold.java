@@ -1,5 +1,6 @@
 package id.peduli.bench;
 
+import id.peduli.core.store.dynamodb.Keys;
 import id.peduli.bench.child.Floor;
 import id.peduli.bench.child.ProviderFloor;
 import id.peduli.bench.child.Runner;
@@ -203,7 +204,7 @@ final class BenchCold {
             }
             byJar.computeIfAbsent(s.function().codeUri(), k -> new ArrayList<>()).add(s);
         }
-        String floorPk = "APPEAL#" + world.publicAppeal;
+        String floorPk = Keys.appealPk(world.publicAppeal);
 
         // Runs before the timed ones (CDS training), on the last prepared event.
         for (Arm arm : before) {

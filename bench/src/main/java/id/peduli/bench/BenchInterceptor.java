@@ -1,5 +1,6 @@
 package id.peduli.bench;
 
+import id.peduli.core.store.dynamodb.Keys;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -240,7 +241,8 @@ final class BenchInterceptor implements ExecutionInterceptor {
     private static String sortKey(Map<String, AttributeValue> item) {
         AttributeValue sk = item.get("sk");
         String text = sk == null ? "?" : sk.s();
-        return text.startsWith("L#") ? "L#" : text.startsWith("H#") ? "H#" : text.startsWith("APPEAL#") ? "NIK" : text;
+        return text.startsWith(Keys.LEDGER_PREFIX) ? Keys.LEDGER_PREFIX : text.startsWith(Keys.HISTORY_PREFIX) ? Keys.HISTORY_PREFIX
+                : text.startsWith(Keys.APPEAL_PREFIX) ? "NIK" : text;
     }
 
     private static long kilobytes(long bytes) {

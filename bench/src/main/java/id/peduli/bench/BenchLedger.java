@@ -1,5 +1,6 @@
 package id.peduli.bench;
 
+import id.peduli.core.store.dynamodb.Keys;
 import id.peduli.local.tools.LedgerVerifier;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -144,7 +145,7 @@ final class BenchLedger {
         } finally {
             pool.shutdownNow();
         }
-        Map<String, AttributeValue> head = new HashMap<>(BenchSettle.key("APPEAL#" + appealId, "HEAD"));
+        Map<String, AttributeValue> head = new HashMap<>(Keys.ledgerHead(appealId));
         head.put("donated", BenchSettle.num(totals.donated().value()));
         head.put("refunded", BenchSettle.num(0));
         head.put("disbursed", BenchSettle.num(0));

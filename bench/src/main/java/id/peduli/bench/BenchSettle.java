@@ -1,5 +1,6 @@
 package id.peduli.bench;
 
+import id.peduli.core.store.dynamodb.Keys;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import id.peduli.core.domain.LedgerEntry;
 import id.peduli.core.domain.LedgerEntryType;
@@ -149,7 +150,7 @@ final class BenchSettle {
      * when it gave up after 12 attempts, where the webhook would answer 503.
      */
     static boolean credit(DynamoDbClient client, String table, String orderId) {
-        Map<String, AttributeValue> donationKey = key("DONATION#" + orderId, "D");
+        Map<String, AttributeValue> donationKey = Keys.donation(orderId);
         for (int attempt = 0; attempt < 12; attempt++) {
             if (attempt > 0) {
                 backoff(attempt);
@@ -162,7 +163,7 @@ final class BenchSettle {
             String appealId = donation.get("appealId").s();
             long amount = Long.parseLong(donation.get("amount").n());
             Map<String, AttributeValue> head = client.getItem(g -> g.tableName(table)
-                    .key(key("APPEAL#" + appealId, "HEAD")).consistentRead(true)).item();
+                    .key(Keys.ledgerHead(appealId)).consistentRead(true)).item();
             Totals totals = new Totals(Rupiah.of(n(head, "donated")), Rupiah.of(n(head, "refunded")),
                     Rupiah.of(n(head, "disbursed")), n(head, "donationCount"), n(head, "seq"), head.get("lastHash").s());
             long target = n(head, "targetAmount");
@@ -177,7 +178,7 @@ final class BenchSettle {
             if (totals.raised() < target && next.raised() >= target) {
                 throw new IllegalStateException("the bench's appeals must not reach their target");
             }
-            Map<String, AttributeValue> newHead = new HashMap<>(key("APPEAL#" + appealId, "HEAD"));
+            Map<String, AttributeValue> newHead = new HashMap<>(Keys.ledgerHead(appealId));
             newHead.put("donated", num(next.donated().value()));
             newHead.put("refunded", num(next.refunded().value()));
             newHead.put("disbursed", num(next.disbursed().value()));
@@ -216,7 +217,7 @@ final class BenchSettle {
 
     /** A ledger entry item, attribute for attribute as the store writes it. */
     static Map<String, AttributeValue> ledgerItem(String appealId, LedgerEntry e) {
-        Map<String, AttributeValue> item = new HashMap<>(key("APPEAL#" + appealId, String.format("L#%012d", e.seq())));
+        Map<String, AttributeValue> item = new HashMap<>(Keys.ledger(appealId, e.seq()));
         item.put("seq", num(e.seq()));
         item.put("type", AttributeValue.fromS(e.type().name()));
         item.put("amount", num(e.amount().value()));
@@ -234,10 +235,6 @@ final class BenchSettle {
         if (value != null) {
             item.put(name, AttributeValue.fromS(value));
         }
-    }
-
-    static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk));
     }
 
     static AttributeValue num(long value) {

@@ -1,5 +1,6 @@
 package id.peduli.bench;
 
+import id.peduli.core.store.dynamodb.Keys;
 import id.peduli.local.gateway.LocalContext;
 import id.peduli.local.template.Template;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -186,9 +187,8 @@ final class BenchWorld {
         settle(pledge(disburseAppeal, 100_000_000L, "midtrans")[1], 100_000_000L);
     }
 
-    String status(String pk, String sk) {
-        Map<String, AttributeValue> item = admin.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
+    String status(Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> item = admin.getItem(g -> g.tableName(table).consistentRead(true).key(key)).item();
         return item == null || !item.containsKey("status") ? null : item.get("status").s();
     }
 
@@ -243,7 +243,7 @@ final class BenchWorld {
             case "DecideAppealHandler" -> new Scenario(f, route, 200, () -> {
                 String id = submit(DECIDE_REGION, 20_000_000L);
                 return new Prepared(BenchEvents.verify(id, DECIDE_REGION),
-                        () -> "VERIFIED".equals(status("APPEAL#" + id, "A")));
+                        () -> "VERIFIED".equals(status(Keys.appeal(id))));
             }, s -> new DecideAppealHandler(s, clock));
             case "PledgeHandler" -> new Scenario(f, route, 201,
                     () -> new Prepared(BenchEvents.pledge(publicAppeal, DONATION, "midtrans")),
@@ -255,12 +255,12 @@ final class BenchWorld {
             case "MidtransWebhookHandler" -> new Scenario(f, route, 200, () -> {
                 String order = pledge(publicAppeal, DONATION, "midtrans")[1];
                 return new Prepared(BenchEvents.midtransSettlement(order, DONATION, midtransKey),
-                        () -> "SETTLED".equals(status("DONATION#" + order, "D")));
+                        () -> "SETTLED".equals(status(Keys.donation(order))));
             }, s -> new MidtransWebhookHandler(s, midtransKey, clock));
             case "XenditWebhookHandler" -> new Scenario(f, route, 200, () -> {
                 String order = pledge(publicAppeal, DONATION, "xendit")[1];
                 return new Prepared(BenchEvents.xenditPaid(order, DONATION, xenditToken),
-                        () -> "SETTLED".equals(status("DONATION#" + order, "D")));
+                        () -> "SETTLED".equals(status(Keys.donation(order))));
             }, s -> new XenditWebhookHandler(s, xenditToken, clock));
             case "LedgerHandler" -> new Scenario(f, route, 200,
                     () -> new Prepared(BenchEvents.get("/appeals/{id}/ledger", "/appeals/" + ledgerAppeal + "/ledger",

@@ -1,5 +1,6 @@
 package id.peduli.local;
 
+import id.peduli.core.store.dynamodb.Keys;
 import id.peduli.local.testkit.LocalApi;
 import id.peduli.local.testkit.FaultInjector;
 import id.peduli.local.testkit.Notifications;
@@ -359,10 +360,10 @@ class PaymentsApiTest {
     private static List<String> statusAndCopy(String appeal) {
         String table = LocalApi.stack().tableName();
         try (DynamoDbClient dynamo = Dynamo.newClient()) {
-            Function<String, Map<String, AttributeValue>> item = sk -> dynamo.getItem(g -> g.tableName(table)
-                    .consistentRead(true).key(Map.of("pk", AttributeValue.fromS("APPEAL#" + appeal),
-                            "sk", AttributeValue.fromS(sk)))).item();
-            return List.of(item.apply("A").get("status").s(), item.apply("HEAD").get("appealStatus").s());
+            Function<Map<String, AttributeValue>, Map<String, AttributeValue>> item = key -> dynamo.getItem(g -> g
+                    .tableName(table).consistentRead(true).key(key)).item();
+            return List.of(item.apply(Keys.appeal(appeal)).get("status").s(),
+                    item.apply(Keys.ledgerHead(appeal)).get("appealStatus").s());
         }
     }
 

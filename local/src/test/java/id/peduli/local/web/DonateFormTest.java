@@ -1,5 +1,6 @@
 package id.peduli.local.web;
 
+import id.peduli.core.store.dynamodb.Keys;
 import id.peduli.local.testkit.LocalApi;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,7 +98,7 @@ class DonateFormTest {
         try (DynamoDbClient db = Dynamo.newClient()) {
             return db.scanPaginator(s -> s.tableName(LocalApi.stack().tableName())
                             .filterExpression("begins_with(pk, :d) AND appealId = :a")
-                            .expressionAttributeValues(java.util.Map.of(":d", AttributeValue.fromS("DONATION#"),
+                            .expressionAttributeValues(java.util.Map.of(":d", AttributeValue.fromS(Keys.DONATION_PREFIX),
                                     ":a", AttributeValue.fromS(appealId))))
                     .items().stream().mapToInt(i -> 1).sum();
         }

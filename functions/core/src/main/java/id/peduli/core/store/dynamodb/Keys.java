@@ -71,8 +71,12 @@ public final class Keys {
         }
     }
 
+    /** How an appeal's partition key starts, and a donation's. */
+    public static final String APPEAL_PREFIX = "APPEAL#";
+    public static final String DONATION_PREFIX = "DONATION#";
+
     public static String appealPk(String appealId) {
-        return "APPEAL#" + appealId;
+        return APPEAL_PREFIX + appealId;
     }
 
     public static Map<String, AttributeValue> appeal(String appealId) {
@@ -142,7 +146,7 @@ public final class Keys {
     }
 
     public static Map<String, AttributeValue> donation(String orderId) {
-        return key("DONATION#" + orderId, "D");
+        return key(DONATION_PREFIX + orderId, "D");
     }
 
     /** The one partition of the pending-donations index, and a donation's place in it. */
