@@ -1,14 +1,15 @@
 package id.peduli.local;
 
-import id.peduli.local.gateway.ApiGateway;
-import id.peduli.local.gateway.Functions;
-import id.peduli.local.template.Template;
-import id.peduli.local.gateway.LocalReconcileRoute;
 import id.peduli.local.auth.LocalIssuer;
+import id.peduli.local.embedded.DataDirLock;
 import id.peduli.local.embedded.LocalDynamoDb;
 import id.peduli.local.embedded.LocalS3;
+import id.peduli.local.gateway.ApiGateway;
+import id.peduli.local.gateway.Functions;
+import id.peduli.local.gateway.LocalReconcileRoute;
 import id.peduli.local.template.TableFromTemplate;
-import id.peduli.local.embedded.DataDirLock;
+import id.peduli.local.template.Template;
+import id.peduli.local.web.StaticSite;
 import id.peduli.core.Config;
 import id.peduli.local.sandbox.PaymentSandbox;
 import java.net.http.HttpClient;
@@ -96,7 +97,8 @@ public final class LocalStack implements AutoCloseable {
             Functions functions = new Functions(template.functions());
             LocalIssuer issuer = LocalIssuer.open(options.dataDir());
             // bound first: a taken port fails the start before anything else has run or been configured
-            ApiGateway gateway = new ApiGateway(functions, issuer, template.cors(), LocalDynamoDb.HOST, options.port());
+            ApiGateway gateway = new ApiGateway(functions, issuer, template.cors(),
+                    StaticSite.at(StaticSite.locate(options.template())), LocalDynamoDb.HOST, options.port());
             started.add(gateway);
             String base = "http://" + LocalDynamoDb.HOST + ":" + gateway.port();
             // The bucket's local name: the template's logical id in the lower-case, hyphenated form bucket names take.

@@ -13,6 +13,7 @@ import id.peduli.core.http.Json;
 import id.peduli.core.http.Problems;
 import id.peduli.local.sandbox.PaymentSandbox;
 import id.peduli.local.sandbox.SandboxResponse;
+import id.peduli.local.web.StaticSite;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -53,10 +54,13 @@ public final class ApiGateway implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private volatile PaymentSandbox sandbox;
-    private final id.peduli.local.web.StaticSite site = id.peduli.local.web.StaticSite.at(id.peduli.local.web.StaticSite.locate());
+    private final StaticSite site;
 
-    public ApiGateway(Functions functions, LocalIssuer issuer, Template.Cors cors, String host, int port) throws IOException {
+    /** {@code site}: the static files served for GET requests no route matches. */
+    public ApiGateway(Functions functions, LocalIssuer issuer, Template.Cors cors, StaticSite site, String host, int port)
+            throws IOException {
         this.functions = functions;
+        this.site = site;
         this.issuer = issuer;
         this.cors = cors;
         for (Template.Function f : functions.all()) {

@@ -75,6 +75,19 @@ public final class StaticSite {
     }
 
     /**
+     * The {@code web} folder beside the template the stack runs; the system property {@code peduli.web} names
+     * another. Null when there is none.
+     */
+    public static Path locate(Path template) {
+        String configured = System.getProperty("peduli.web");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        Path web = template.toAbsolutePath().getParent().resolve("web");
+        return Files.isDirectory(web) ? web : null;
+    }
+
+    /**
      * The {@code web} folder beside template.yaml, found the way the stack finds the template (the working directory or
      * one of its parents); the system property {@code peduli.web} names another. Null when there is none.
      */

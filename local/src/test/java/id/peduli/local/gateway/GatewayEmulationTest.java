@@ -1,6 +1,7 @@
 package id.peduli.local.gateway;
 
 import id.peduli.local.template.Template;
+import id.peduli.local.web.StaticSite;
 import id.peduli.local.auth.LocalIssuer;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +39,8 @@ class GatewayEmulationTest {
                 new Template.Route("GET", "/secure/{id}", true));
         Functions functions = new Functions(List.of(new Template.Function("EchoFunction", EchoHandler.class.getName(), null, 15, routes, List.of())));
         gateway = new ApiGateway(functions, issuer,
-                new Template.Cors(List.of("https://web.example"), "GET,POST", "content-type,authorization", "600"), "127.0.0.1", 0);
+                new Template.Cors(List.of("https://web.example"), "GET,POST", "content-type,authorization", "600"),
+                StaticSite.at(null), "127.0.0.1", 0);
         gateway.start(null);
     }
 

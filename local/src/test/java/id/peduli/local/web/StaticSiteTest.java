@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -58,6 +59,15 @@ class StaticSiteTest {
         assertThat(r.headers().firstValue("content-security-policy")).hasValueSatisfying(v -> assertThat(v).contains("script-src 'self'"));
         assertThat(r.headers().firstValue("x-content-type-options")).hasValue("nosniff");
         assertThat(new String(r.body(), StandardCharsets.UTF_8)).startsWith("<!doctype html>").contains("<html lang=\"id\">");
+    }
+
+    @Test
+    void theSiteServed_isTheWebFolderBesideTheTemplateTheStackRuns_notTheWorkingDirectorys(@TempDir Path elsewhere)
+            throws IOException {
+        Path template = Files.writeString(elsewhere.resolve("template.yaml"), "Resources: {}\n");
+        assertThat(StaticSite.locate(template)).isNull();
+        Files.createDirectories(elsewhere.resolve("web"));
+        assertThat(StaticSite.locate(template)).isEqualTo(elsewhere.resolve("web"));
     }
 
     @Test
