@@ -3,7 +3,6 @@ package id.peduli.documents;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.core.documents.Documents;
 import id.peduli.core.ScheduledEvent;
 import id.peduli.core.http.Json;
@@ -52,21 +51,14 @@ public final class DocumentRetentionHandler implements RequestStreamHandler {
     }
 
     /** What a run did: cases whose documents were deleted, and cases left queued after a failure. */
-    public record Report(int deleted, int failed) {
-        ObjectNode json() {
-            ObjectNode out = Json.object();
-            out.put("deleted", deleted);
-            out.put("failed", failed);
-            return out;
-        }
-    }
+    public record Report(int deleted, int failed) {}
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = Json.read(input);
         Instant now = ScheduledEvent.time(event, clock);
         LongSupplier remaining = ScheduledEvent.remainingMillis(context);
-        output.write(Json.write(sweep(now, remaining).json()).getBytes(StandardCharsets.UTF_8));
+        output.write(Json.write(Json.mapper().valueToTree(sweep(now, remaining))).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Deletes the documents of up to {@value #BATCH} cases due at {@code now}, while {@code remainingMillis} leaves room. */

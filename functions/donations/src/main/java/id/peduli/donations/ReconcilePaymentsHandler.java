@@ -3,7 +3,6 @@ package id.peduli.donations;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import id.peduli.core.domain.DomainException;
 import id.peduli.core.domain.Donation;
 import id.peduli.core.domain.DonationStatus;
@@ -67,15 +66,6 @@ public final class ReconcilePaymentsHandler implements RequestStreamHandler {
                     expired + (outcome == DonationStatus.EXPIRED ? 1 : 0), unchanged + (outcome == null ? 1 : 0));
         }
 
-        ObjectNode json() {
-            ObjectNode out = Json.object();
-            out.put("examined", examined);
-            out.put("settled", settled);
-            out.put("failed", failed);
-            out.put("expired", expired);
-            out.put("unchanged", unchanged);
-            return out;
-        }
     }
 
     @Override
@@ -84,7 +74,7 @@ public final class ReconcilePaymentsHandler implements RequestStreamHandler {
         Instant now = ScheduledEvent.time(event, clock);
         LongSupplier remaining = ScheduledEvent.remainingMillis(context);
         Consumer<String> log = context == null || context.getLogger() == null ? line -> { } : context.getLogger()::log;
-        output.write(Json.write(reconcile(now, remaining, log).json()).getBytes(StandardCharsets.UTF_8));
+        output.write(Json.write(Json.mapper().valueToTree(reconcile(now, remaining, log))).getBytes(StandardCharsets.UTF_8));
     }
 
     /** One run as of {@code now}, while {@code remainingMillis} leaves room for another provider call. */
