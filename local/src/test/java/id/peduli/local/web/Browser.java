@@ -64,6 +64,9 @@ final class Browser implements AutoCloseable, AfterAllCallback {
                 .build();
         this.driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        // A page that has not loaded in a minute fails with the driver's own message, well before its client's
+        // three-minute read timeout would end the command with none.
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         this.base = LocalApi.baseUrl();
     }
 

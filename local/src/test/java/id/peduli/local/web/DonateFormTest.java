@@ -67,13 +67,19 @@ class DonateFormTest {
         browser.awaitVisible("#amount").sendKeys("25000");
         browser.find("#donor-name").sendKeys("Rina");
         browser.find("#message").sendKeys("Cepat sembuh ya");
-        // Count the pledges the page sends, across the navigation that follows a success.
+        // Count the pledges the page sends, across the navigation that follows a success, and hold the first one
+        // until both clicks have landed: the second click then surely meets a pledge in flight, and the page leaves
+        // only after the driver's input actions have returned (a navigation in the middle of them can stall
+        // chromedriver until its client times out).
         browser.js("""
                 sessionStorage.setItem('pledges', '0');
+                window.releasePledge = null;
+                const held = new Promise(resolve => { window.releasePledge = resolve; });
                 const original = window.fetch;
-                window.fetch = (url, init) => {
+                window.fetch = async (url, init) => {
                   if (String(url).endsWith('/donations') && init && init.method === 'POST') {
                     sessionStorage.setItem('pledges', String(Number(sessionStorage.getItem('pledges')) + 1));
+                    await held;
                   }
                   return original(url, init);
                 };
@@ -81,6 +87,9 @@ class DonateFormTest {
         browser.screenshot("12-donate-filled");
 
         new Actions(browser.driver).doubleClick(browser.find("#donate-submit")).perform();
+        assertThat(browser.js("return sessionStorage.getItem('pledges')")).isEqualTo("1");
+        assertThat(browser.find("#donate-submit").isEnabled()).as("the button while the pledge is sent").isFalse();
+        browser.js("window.releasePledge()");
         browser.await(d -> d.getCurrentUrl().contains("/donasi/") || d.getCurrentUrl().contains("/_sandbox/pay/"));
 
         assertThat(browser.js("return sessionStorage.getItem('pledges')")).isEqualTo("1");
