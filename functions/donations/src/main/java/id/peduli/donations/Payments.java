@@ -40,8 +40,8 @@ final class Payments {
 
     Crediting.Applied apply(Donation donation, Notification n, Instant now) {
         if (n.paid() != null && n.paid().compareTo(BigDecimal.valueOf(donation.amount().value())) != 0) {
-            stores.appeals().recordAnomaly(donation.appealId(), new Anomaly(Anomaly.AMOUNT_MISMATCH, now,
-                    n.provider().wireName(), donation.orderId(), donation.amount().value(), n.paidAsSent()));
+            stores.begin().recordAnomaly(donation.appealId(), new Anomaly(Anomaly.AMOUNT_MISMATCH, now,
+                    n.provider().wireName(), donation.orderId(), donation.amount().value(), n.paidAsSent())).commit();
             throw new DomainException.Conflict("The paid amount differs from the pledge; kept for review, not credited.");
         }
         if (n.status() == null) {

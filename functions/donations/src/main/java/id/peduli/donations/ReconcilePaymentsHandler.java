@@ -86,14 +86,14 @@ public final class ReconcilePaymentsHandler implements RequestStreamHandler {
             Page<Donation> page = donations.pending(now.minus(GRACE), after, PAGE);
             for (Donation donation : page.items()) {
                 if (remainingMillis.getAsLong() < RESERVE_MILLIS) {
-                    donations.saveReconcileCursor(after);
+                    stores.begin().moveReconcileCursor(after).commit();
                     return report;
                 }
                 report = report.plus(examine(donation, now, log));
                 after = donations.pendingPosition(donation);
             }
             if (page.next() == null) {
-                donations.saveReconcileCursor(null);
+                stores.begin().moveReconcileCursor(null).commit();
                 return report;
             }
         }

@@ -1,6 +1,5 @@
 package id.peduli.core.store;
 
-import id.peduli.core.domain.Anomaly;
 import id.peduli.core.domain.Appeal;
 import id.peduli.core.domain.AppealStatus;
 import id.peduli.core.domain.RegionCode;
@@ -26,8 +25,6 @@ public interface AppealStore {
 
     /** The appeal with its totals, history and anomalies, read consistently, in one request. */
     Optional<OfficerRecord> findForOfficers(String id);
-
-    void recordAnomaly(String appealId, Anomaly anomaly);
 
     /** Ids of other open appeals whose patient has the NIK with this keyed hash. */
     List<String> openAppealsWithNik(String nikHash, String exceptId);

@@ -30,6 +30,4 @@ public interface DonationStore {
 
     /** Where the last reconciliation run stopped (empty: at the end, or it never ran). */
     Optional<String> reconcileCursor();
-
-    void saveReconcileCursor(String after);
 }

@@ -1,5 +1,6 @@
 package id.peduli.core.store;
 
+import id.peduli.core.domain.Anomaly;
 import id.peduli.core.domain.Appeal;
 import id.peduli.core.domain.AppealStatus;
 import id.peduli.core.domain.Document;
@@ -83,6 +84,15 @@ public interface UnitOfWork {
 
     /** The appeal's documents (their records and their count) gone, and the appeal off the deletion queue. */
     UnitOfWork removeDocuments(DocumentStore.DueDeletion queued, List<Document> documents);
+
+    /**
+     * A payment that does not match its pledge, kept on the appeal for officers to review; the same mismatch reported
+     * again takes its own record's place instead of piling up copies.
+     */
+    UnitOfWork recordAnomaly(String appealId, Anomaly anomaly);
+
+    /** Where reconciliation's next run starts among the pending pledges; null: from the oldest. */
+    UnitOfWork moveReconcileCursor(String after);
 
     /** The first answer to an idempotent request, only if its key is free (or its 24 hours are over). */
     UnitOfWork recordAnswer(IdempotencyRecord record);

@@ -12,7 +12,7 @@ public final class WriteConflict extends RuntimeException {
 
     /** The kinds of write a unit of work gathers. */
     public enum Part { APPEAL, HISTORY, LEDGER_HEAD, LEDGER_ENTRY, NIK_INDEX, DONATION, RECEIPT, DOCUMENT, DOCUMENT_COUNT,
-        DOCUMENT_DELETION, ANSWER }
+        DOCUMENT_DELETION, ANOMALY, RECONCILE_CURSOR, ANSWER }
 
     private final Set<Part> failed;
     private final boolean contentionOnly;

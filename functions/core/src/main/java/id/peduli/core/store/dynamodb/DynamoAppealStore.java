@@ -158,12 +158,6 @@ public final class DynamoAppealStore implements AppealStore {
     }
 
     @Override
-    public void recordAnomaly(String appealId, Anomaly anomaly) {
-        // The same mismatch reported again overwrites its own record instead of piling up copies.
-        dynamo.client().putItem(p -> p.tableName(dynamo.table()).item(Items.anomaly(appealId, anomaly)));
-    }
-
-    @Override
     public List<String> openAppealsWithNik(String nikHash, String exceptId) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (Map<String, AttributeValue> item : dynamo.queryAll(dynamo.partition(Keys.nikPk(nikHash), null, false))) {

@@ -57,15 +57,6 @@ public final class DynamoDonationStore implements DonationStore {
     }
 
     @Override
-    public void saveReconcileCursor(String after) {
-        if (after == null) {
-            dynamo.client().deleteItem(d -> d.tableName(dynamo.table()).key(Keys.reconcileCursor()));
-        } else {
-            dynamo.client().putItem(p -> p.tableName(dynamo.table()).item(Items.reconcileCursor(after)));
-        }
-    }
-
-    @Override
     public Optional<Donation> byOrderId(String orderId) {
         return dynamo.get(Keys.donation(orderId), true).map(Items::donation);
     }

@@ -1,5 +1,6 @@
 package id.peduli.core.store.dynamodb;
 
+import id.peduli.core.domain.Anomaly;
 import id.peduli.core.domain.Appeal;
 import id.peduli.core.domain.AppealStatus;
 import id.peduli.core.domain.Document;
@@ -224,6 +225,18 @@ public final class DynamoUnitOfWork implements UnitOfWork {
 
     private TransactWriteItem delete(Map<String, AttributeValue> key) {
         return TransactWriteItem.builder().delete(d -> d.tableName(dynamo.table()).key(key)).build();
+    }
+
+    @Override
+    public UnitOfWork recordAnomaly(String appealId, Anomaly anomaly) {
+        return add(WriteConflict.Part.ANOMALY, TransactWriteItem.builder().put(p -> p.tableName(dynamo.table())
+                .item(Items.anomaly(appealId, anomaly))).build());
+    }
+
+    @Override
+    public UnitOfWork moveReconcileCursor(String after) {
+        return add(WriteConflict.Part.RECONCILE_CURSOR, after == null ? delete(Keys.reconcileCursor())
+                : TransactWriteItem.builder().put(p -> p.tableName(dynamo.table()).item(Items.reconcileCursor(after))).build());
     }
 
     @Override

@@ -19,6 +19,8 @@ import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -49,6 +51,12 @@ class DynamoUnitOfWorkTest {
         public UpdateItemResponse updateItem(UpdateItemRequest request) {
             send(request);
             return UpdateItemResponse.builder().build();
+        }
+
+        @Override
+        public DeleteItemResponse deleteItem(DeleteItemRequest request) {
+            send(request);
+            return DeleteItemResponse.builder().build();
         }
 
         @Override
@@ -120,6 +128,21 @@ class DynamoUnitOfWorkTest {
 
         assertThatThrownBy(() -> work().releaseClaim(pledge).commit())
                 .isInstanceOfSatisfying(WriteConflict.class, e -> assertThat(e.contentionOnly()).isTrue());
+    }
+
+    @Test
+    void reconciliationsCursor_isPutAlone_andADoneRunDeletesIt() {
+        work().moveReconcileCursor("2026-12-01T00:00:00Z#order-1").commit();
+        work().moveReconcileCursor(null).commit();
+
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(0)).isInstanceOfSatisfying(PutItemRequest.class, p -> {
+            assertThat(p.item()).containsAllEntriesOf(Keys.reconcileCursor());
+            assertThat(p.item()).containsValue(Dynamo.s("2026-12-01T00:00:00Z#order-1"));
+            assertThat(p.conditionExpression()).isNull();
+        });
+        assertThat(sent.get(1)).isInstanceOfSatisfying(DeleteItemRequest.class,
+                d -> assertThat(d.key()).isEqualTo(Keys.reconcileCursor()));
     }
 
     @Test

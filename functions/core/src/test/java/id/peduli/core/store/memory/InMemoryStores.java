@@ -282,6 +282,17 @@ public final class InMemoryStores {
         }
 
         @Override
+        public UnitOfWork recordAnomaly(String appealId, Anomaly anomaly) {
+            return add(WriteConflict.Part.ANOMALY, () -> true, () -> anomalies.computeIfAbsent(appealId, k -> new HashMap<>())
+                    .put(anomaly.orderId() + "#" + anomaly.paidAmount(), anomaly));
+        }
+
+        @Override
+        public UnitOfWork moveReconcileCursor(String after) {
+            return add(WriteConflict.Part.RECONCILE_CURSOR, () -> true, () -> reconcileCursor = after);
+        }
+
+        @Override
         public UnitOfWork recordAnswer(IdempotencyRecord record) {
             return add(WriteConflict.Part.ANSWER, () -> answerKeyFree(record),
                     () -> answers.put(answerKey(record.scope(), record.key()), record));
@@ -307,7 +318,7 @@ public final class InMemoryStores {
         }
     }
 
-    // ---- the read ports, and the writes that are not a unit of work's (anomalies, reconciliation's cursor)
+    // ---- the read ports
 
     private final class Appeals implements AppealStore {
         @Override
@@ -357,14 +368,6 @@ public final class InMemoryStores {
                         anomalies.getOrDefault(id, Map.of()).values().stream()
                                 .sorted(Comparator.comparing(Anomaly::at)).toList(),
                         new Documents().list(id)));
-            }
-        }
-
-        @Override
-        public void recordAnomaly(String appealId, Anomaly anomaly) {
-            synchronized (InMemoryStores.this) {
-                anomalies.computeIfAbsent(appealId, k -> new HashMap<>())
-                        .put(anomaly.orderId() + "#" + anomaly.paidAmount(), anomaly);
             }
         }
 
@@ -461,13 +464,6 @@ public final class InMemoryStores {
         public Optional<String> reconcileCursor() {
             synchronized (InMemoryStores.this) {
                 return Optional.ofNullable(reconcileCursor);
-            }
-        }
-
-        @Override
-        public void saveReconcileCursor(String after) {
-            synchronized (InMemoryStores.this) {
-                reconcileCursor = after;
             }
         }
     }
