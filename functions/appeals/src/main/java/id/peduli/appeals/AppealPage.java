@@ -1,6 +1,7 @@
 package id.peduli.appeals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.peduli.core.http.Html;
 import id.peduli.core.http.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,7 +125,7 @@ public final class AppealPage {
             } else if (markup.containsKey(slot)) {
                 value = markup.get(slot); // built here, every value in it escaped
             } else if (text.containsKey(slot)) {
-                value = html(text.get(slot));
+                value = Html.escape(text.get(slot));
             } else {
                 throw new IllegalStateException("the appeal page has a slot this renderer does not fill: " + slot);
             }
@@ -140,8 +141,8 @@ public final class AppealPage {
         String[][] rows = {{"ledger.donated", "donated"}, {"ledger.refundedTotal", "refunded"},
                 {"ledger.disbursedTotal", "disbursed"}, {"ledger.balance", "balance"}};
         for (String[] row : rows) {
-            out.append("<dt>").append(html(message(row[0], Map.of()))).append("</dt><dd class=\"money\">")
-                    .append(html(rupiah(totals.path(row[1]).asLong()))).append("</dd>");
+            out.append("<dt>").append(Html.escape(message(row[0], Map.of()))).append("</dt><dd class=\"money\">")
+                    .append(Html.escape(rupiah(totals.path(row[1]).asLong()))).append("</dd>");
         }
         return out.toString();
     }
@@ -157,17 +158,17 @@ public final class AppealPage {
                     : message(type.equals("REFUND") ? "ledger.refunded" : "ledger.donation", Map.of("name", e.path("donorName").asText()));
             long seq = e.path("seq").asLong();
             out.append("<li id=\"e").append(seq).append('"').append(outgoing ? " class=\"out\"" : "").append('>')
-                    .append("<div class=\"row\"><strong>#").append(seq).append("</strong><span>").append(html(what))
+                    .append("<div class=\"row\"><strong>#").append(seq).append("</strong><span>").append(Html.escape(what))
                     .append("</span><span class=\"amount\">").append(outgoing ? '\u2212' : '+')
-                    .append(html(rupiah(e.path("amount").asLong()))).append("</span></div>");
+                    .append(Html.escape(rupiah(e.path("amount").asLong()))).append("</span></div>");
             if (!e.path("message").asText("").isEmpty()) {
-                out.append("<p>\u201c").append(html(e.path("message").asText())).append("\u201d</p>");
+                out.append("<p>\u201c").append(Html.escape(e.path("message").asText())).append("\u201d</p>");
             }
-            out.append("<p class=\"muted\">").append(html(DATE_TIME.format(Instant.parse(e.path("at").asText()))));
+            out.append("<p class=\"muted\">").append(Html.escape(DATE_TIME.format(Instant.parse(e.path("at").asText()))));
             if (disbursed) {
-                out.append(" \u00b7 ").append(html(message("ledger.reference", Map.of("reference", e.path("reference").asText()))));
+                out.append(" \u00b7 ").append(Html.escape(message("ledger.reference", Map.of("reference", e.path("reference").asText()))));
             }
-            out.append("</p><p class=\"hash\">hash ").append(html(e.path("hash").asText())).append("</p></li>\n");
+            out.append("</p><p class=\"hash\">hash ").append(Html.escape(e.path("hash").asText())).append("</p></li>\n");
         }
         return out.toString();
     }
@@ -197,23 +198,6 @@ public final class AppealPage {
             m.appendReplacement(out, Matcher.quoteReplacement(params.getOrDefault(m.group(1), m.group())));
         }
         m.appendTail(out);
-        return out.toString();
-    }
-
-    /** Text escaped for HTML content and quoted attribute values alike. */
-    static String html(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
         return out.toString();
     }
 

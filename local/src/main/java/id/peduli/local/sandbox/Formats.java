@@ -1,5 +1,7 @@
 package id.peduli.local.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -52,23 +54,21 @@ final class Formats {
         }
     }
 
-    /** Escapes text for HTML element content and quoted attribute values alike. */
-    static String html(String text) {
-        if (text == null) {
-            return "";
+    /** A JSON number, or a string holding one (both providers take both); null when neither. */
+    static BigDecimal number(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
         }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
+        if (node.isNumber()) {
+            return node.decimalValue();
+        }
+        if (node.isTextual()) {
+            try {
+                return new BigDecimal(node.textValue().trim());
+            } catch (NumberFormatException e) {
+                return null;
             }
         }
-        return out.toString();
+        return null;
     }
 }

@@ -98,7 +98,7 @@ final class Midtrans {
         } else if (!ORDER_ID.matcher(orderId).matches()) {
             errors.add("transaction_details.order_id contains invalid characters");
         }
-        BigDecimal gross = number(details.get("gross_amount"));
+        BigDecimal gross = Formats.number(details.get("gross_amount"));
         if (details.get("gross_amount") == null || details.get("gross_amount").isNull()) {
             errors.add("transaction_details.gross_amount is required");
         } else if (gross == null) {
@@ -138,8 +138,8 @@ final class Midtrans {
         boolean complete = true;
         for (int i = 0; i < items.size(); i++) {
             JsonNode item = items.get(i);
-            BigDecimal price = number(item.get("price"));
-            BigDecimal quantity = number(item.get("quantity"));
+            BigDecimal price = Formats.number(item.get("price"));
+            BigDecimal quantity = Formats.number(item.get("quantity"));
             String name = text(item.get("name"));
             if (price == null) {
                 errors.add("item_details[" + i + "].price is required");
@@ -176,7 +176,7 @@ final class Midtrans {
                 errors.add("expiry.start_time must be in the format yyyy-MM-dd HH:mm:ss Z");
             }
         }
-        BigDecimal duration = number(expiry.get("duration"));
+        BigDecimal duration = Formats.number(expiry.get("duration"));
         if (duration == null || duration.signum() <= 0 || duration.stripTrailingZeros().scale() > 0) {
             errors.add("expiry.duration must be a positive integer");
             return now;
@@ -312,23 +312,5 @@ final class Midtrans {
             return null;
         }
         return node.isValueNode() ? node.asText() : null;
-    }
-
-    /** A JSON number, or a string holding one (Midtrans takes both); null when neither. */
-    private static BigDecimal number(JsonNode node) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (node.isNumber()) {
-            return node.decimalValue();
-        }
-        if (node.isTextual()) {
-            try {
-                return new BigDecimal(node.textValue().trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
     }
 }

@@ -1,6 +1,7 @@
 package id.peduli.local.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.peduli.core.http.Html;
 import id.peduli.core.http.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -99,20 +100,20 @@ final class PayPage {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"robots\" content=\"noindex\">\n")
                 .append("<title>Sandbox ").append(providerName).append(" \u2014 bayar ")
-                .append(Formats.html(Formats.rupiah(p.amount))).append("</title>\n")
+                .append(Html.escape(Formats.rupiah(p.amount))).append("</title>\n")
                 .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n")
                 .append("<h1>Sandbox ").append(providerName).append(": pembayaran uji</h1>\n")
                 .append("<p class=\"note\">Halaman tiruan ").append(providerName)
                 .append(" untuk pengujian di komputer sendiri. Tidak ada uang yang berpindah.</p>\n")
                 .append("<dl>\n")
                 .append("<dt>Penyedia</dt><dd>").append(providerName).append("</dd>\n")
-                .append("<dt>Nomor pesanan</dt><dd>").append(Formats.html(p.orderId)).append("</dd>\n");
+                .append("<dt>Nomor pesanan</dt><dd>").append(Html.escape(p.orderId)).append("</dd>\n");
         if (p.description != null && !p.description.isBlank()) {
-            html.append("<dt>Keterangan</dt><dd>").append(Formats.html(p.description)).append("</dd>\n");
+            html.append("<dt>Keterangan</dt><dd>").append(Html.escape(p.description)).append("</dd>\n");
         }
-        html.append("<dt>Jumlah</dt><dd class=\"amount\">").append(Formats.html(Formats.rupiah(p.amount))).append("</dd>\n")
-                .append("<dt>Status</dt><dd>").append(Formats.html(statusLabel(s))).append("</dd>\n")
-                .append("<dt>Berlaku sampai</dt><dd>").append(Formats.html(Formats.midtransTime(p.expiresAt)))
+        html.append("<dt>Jumlah</dt><dd class=\"amount\">").append(Html.escape(Formats.rupiah(p.amount))).append("</dd>\n")
+                .append("<dt>Status</dt><dd>").append(Html.escape(statusLabel(s))).append("</dd>\n")
+                .append("<dt>Berlaku sampai</dt><dd>").append(Html.escape(Formats.midtransTime(p.expiresAt)))
                 .append(" WIB</dd>\n</dl>\n");
         if (open) {
             ObjectNode targets = Json.object();
@@ -120,7 +121,7 @@ final class PayPage {
             html.append("<label for=\"deliver\"><input type=\"checkbox\" id=\"deliver\" checked> ")
                     .append("Kirim notifikasi ke server (hapus centang untuk meniru notifikasi yang hilang)</label>\n")
                     .append("<div id=\"choices\" class=\"choices\" role=\"group\" aria-label=\"Pilih hasil pembayaran\" data-redirects=\"")
-                    .append(Formats.html(Json.write(targets))).append("\">\n")
+                    .append(Html.escape(Json.write(targets))).append("\">\n")
                     .append("<button type=\"button\" class=\"pay\" data-outcome=\"settlement\">Bayar</button>\n");
             if (p.provider == Payment.Provider.MIDTRANS) {
                 // Xendit invoices cannot be denied: a failed attempt leaves them payable, so Xendit's page has no "Gagal".
@@ -131,7 +132,7 @@ final class PayPage {
             html.append("<p>Transaksi ini sudah selesai dan tidak dapat diubah lagi.</p>\n");
             String back = redirects.get(outcomeOf(s));
             if (back != null) {
-                html.append("<p><a href=\"").append(Formats.html(back)).append("\">Kembali ke halaman donasi</a></p>\n");
+                html.append("<p><a href=\"").append(Html.escape(back)).append("\">Kembali ke halaman donasi</a></p>\n");
             }
         }
         html.append("<p id=\"result\" role=\"status\" aria-live=\"polite\"></p>\n</main>\n")

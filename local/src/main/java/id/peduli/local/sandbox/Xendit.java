@@ -78,7 +78,7 @@ final class Xendit {
         if (amountNode == null || amountNode.isNull()) {
             throw validation("\"amount\" is required");
         }
-        BigDecimal amount = number(amountNode);
+        BigDecimal amount = Formats.number(amountNode);
         if (amount == null) {
             throw validation("\"amount\" must be a number");
         }
@@ -96,7 +96,7 @@ final class Xendit {
         Duration duration = DEFAULT_DURATION;
         JsonNode durationNode = body.get("invoice_duration");
         if (durationNode != null && !durationNode.isNull()) {
-            BigDecimal seconds = number(durationNode);
+            BigDecimal seconds = Formats.number(durationNode);
             if (seconds == null) {
                 throw validation("\"invoice_duration\" must be a number");
             }
@@ -235,19 +235,5 @@ final class Xendit {
             return null;
         }
         return node.isValueNode() ? node.asText() : null;
-    }
-
-    private static BigDecimal number(JsonNode node) {
-        if (node.isNumber()) {
-            return node.decimalValue();
-        }
-        if (node.isTextual()) {
-            try {
-                return new BigDecimal(node.textValue().trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
     }
 }

@@ -13,36 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Midtrans half of the sandbox, driven directly: Snap create, the Core status API and refunds, with a real
  * loopback server as the webhook. Needs nothing but the JDK.
  */
-class MidtransSandboxTest {
+class MidtransSandboxTest extends OnASandbox {
     private static final String SNAP = "/_sandbox/midtrans/snap/v1/transactions";
-
-    private WebhookReceiver webhook;
-    private Sandboxes.MovableClock clock;
-    private PaymentSandbox sandbox;
-
-    @BeforeEach
-    void start() throws Exception {
-        webhook = new WebhookReceiver();
-        clock = new Sandboxes.MovableClock(Instant.parse("2026-11-22T10:15:30Z"));
-        sandbox = Sandboxes.sandbox(webhook.baseUrl(), clock, Duration.ofMillis(50));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-        webhook.close();
-    }
 
     @Test
     void snapCreate_answers201WithATokenAndARedirectToThePayPage() {

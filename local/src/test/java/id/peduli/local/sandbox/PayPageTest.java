@@ -12,34 +12,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The pay page a payment link leads to, read as HTML text. Needs nothing but the JDK. */
-class PayPageTest {
-    private WebhookReceiver webhook;
-    private PaymentSandbox sandbox;
-
-    @BeforeEach
-    void start() throws Exception {
-        webhook = new WebhookReceiver();
-        sandbox = Sandboxes.sandbox(webhook.baseUrl(), new Sandboxes.MovableClock(Instant.parse("2026-11-22T10:15:30Z")),
-                Duration.ofMillis(50));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-        webhook.close();
-    }
-
+class PayPageTest extends OnASandbox {
     @Test
     void payPage_showsTheProviderTheOrderAndTheAmountInRupiah_accessibly() {
         // given a Snap transaction of 50,000

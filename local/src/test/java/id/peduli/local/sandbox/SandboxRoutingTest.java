@@ -11,8 +11,6 @@ import static id.peduli.local.sandbox.Sandboxes.orderId;
 import static id.peduli.local.sandbox.Sandboxes.snapCreate;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,28 +18,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The sandbox's routes as a whole, its counts, and what it keeps to itself. Needs nothing but the JDK. */
-class SandboxRoutingTest {
-    private WebhookReceiver webhook;
-    private PaymentSandbox sandbox;
-
-    @BeforeEach
-    void start() throws Exception {
-        webhook = new WebhookReceiver();
-        sandbox = Sandboxes.sandbox(webhook.baseUrl(), new Sandboxes.MovableClock(Instant.parse("2026-11-22T10:15:30Z")),
-                Duration.ofMillis(50));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-        webhook.close();
-    }
-
+class SandboxRoutingTest extends OnASandbox {
     @Test
     void anUnknownSandboxPath_isA404ProblemDocument() {
         // when paths the sandbox does not serve are asked

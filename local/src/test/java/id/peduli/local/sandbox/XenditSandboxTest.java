@@ -14,32 +14,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The Xendit half of the sandbox, driven directly: create and list invoices, pay them, and the callbacks a real
  * loopback server receives. Needs nothing but the JDK.
  */
-class XenditSandboxTest {
+class XenditSandboxTest extends OnASandbox {
     private static final String INVOICES = "/_sandbox/xendit/v2/invoices";
 
-    private WebhookReceiver webhook;
-    private Sandboxes.MovableClock clock;
-    private PaymentSandbox sandbox;
-
-    @BeforeEach
-    void start() throws Exception {
-        webhook = new WebhookReceiver();
-        clock = new Sandboxes.MovableClock(Instant.parse("2026-11-22T10:15:30.120Z"));
-        sandbox = Sandboxes.sandbox(webhook.baseUrl(), clock, Duration.ofMillis(50));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-        webhook.close();
+    XenditSandboxTest() {
+        super(Instant.parse("2026-11-22T10:15:30.120Z"));
     }
 
     @Test

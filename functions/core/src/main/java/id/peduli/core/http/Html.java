@@ -1,0 +1,26 @@
+package id.peduli.core.http;
+
+/** Text made safe for the HTML a function renders itself. */
+public final class Html {
+    private Html() {}
+
+    /** {@code text} escaped for element content and quoted attribute values alike; null is empty. */
+    public static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
