@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Appeals, their history, anomalies and the NIK index (written through a {@link UnitOfWork}, but anomalies). */
+/** Appeals, their history, anomalies and the NIK index, read; every write is a {@link UnitOfWork}'s. */
 public interface AppealStore {
 
     Optional<Appeal> find(String id);

@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Reads of pledges and their payments at the provider, and reconciliation's place among the pending ones. Pledges,
- * the claim on creating their payment, the payment and what is paid are written through a {@link UnitOfWork}.
+ * Reads of pledges and their payments at the provider, and reconciliation's place among the pending ones; every
+ * write (pledges, the claim on creating their payment, the payment, what is paid, the place) is a
+ * {@link UnitOfWork}'s.
  */
 public interface DonationStore {
 

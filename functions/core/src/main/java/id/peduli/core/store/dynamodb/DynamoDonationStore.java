@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * {@link DonationStore} on the single DynamoDB table: pledges read by order id or by receipt, the pending index
- * reconciliation walks and its cursor. Every write of a pledge is a {@link DynamoUnitOfWork}'s.
+ * reconciliation walks and its cursor. Every write is a {@link DynamoUnitOfWork}'s.
  */
 public final class DynamoDonationStore implements DonationStore {
     private final Dynamo dynamo;
