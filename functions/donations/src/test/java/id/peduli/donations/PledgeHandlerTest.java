@@ -143,6 +143,26 @@ class PledgeHandlerTest {
     }
 
     @Test
+    void aProviderRefusal_is502NamingThePledge_givesUpTheClaim_andChargesNothing() {
+        Appeal appeal = verified();
+        provider = () -> {
+            throw new GatewayException.Refused("Midtrans refused to create the payment.");
+        };
+
+        HttpResponse refused = pledge(appeal, "{\"amount\":25000,\"provider\":\"midtrans\"}",
+                Map.of("idempotency-key", "k-refused"));
+
+        assertThat(refused.status()).isEqualTo(502);
+        assertThat(refused.headers()).doesNotContainKey("retry-after");
+        assertThat(json(refused).path("type").asText()).endsWith("/provider-refused");
+        assertThat(json(refused).path("detail").asText()).contains("Nothing was charged", "the other provider");
+        String orderId = json(refused).path("orderId").asText();
+        assertThat(memory.donation(orderId).payment()).isNull();
+        assertThat(memory.claim(orderId)).isEmpty();
+        assertThat(orders).isEmpty();
+    }
+
+    @Test
     void concurrentAttempts_withOneKey_makeOnePayment() throws Exception {
         Appeal appeal = verified();
         String body = "{\"amount\":25000,\"provider\":\"xendit\"}";
