@@ -7,7 +7,6 @@ import id.peduli.core.domain.Donation;
 import id.peduli.core.http.HttpResponse;
 import id.peduli.core.http.Json;
 import id.peduli.core.domain.Crediting;
-import id.peduli.core.store.DonationStore;
 import id.peduli.core.service.Ledger;
 import id.peduli.core.store.Stores;
 import id.peduli.donations.gateway.Notification;
